@@ -1,0 +1,216 @@
+"""The domain's nouns as plain dataclasses: no database, no UI.
+
+Words follow the vocabulary of the job-search follow-up domain: an
+*application* has *interviews*; each interview has *interviewers* (their
+business card), each with *debrief notes*; the user writes *letters* and
+plans *follow-up actions*.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+class FieldPace(enum.StrEnum):
+    """How fast the field moves; faster fields get earlier, denser follow-up."""
+
+    RELAXED = "relaxed"
+    STANDARD = "standard"
+    AGGRESSIVE = "aggressive"
+
+
+class Formality(enum.StrEnum):
+    FORMAL = "formal"
+    CASUAL = "casual"
+
+
+class Status(enum.StrEnum):
+    ACTIVE = "active"
+    WAITING = "waiting"
+    OFFER = "offer"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+    CLOSED_WITHOUT_ANSWER = "closed_without_answer"
+
+    @property
+    def is_open(self) -> bool:
+        return self in (Status.ACTIVE, Status.WAITING)
+
+
+class CallsWelcome(enum.StrEnum):
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+
+class Channel(enum.StrEnum):
+    EMAIL = "email"
+    PHONE = "phone"
+    MAIL = "mail"
+
+
+class CadenceProfile(enum.StrEnum):
+    GENTLE = "gentle"
+    MODERATE = "moderate"
+    PERSISTENT = "persistent"
+
+
+class LetterKind(enum.StrEnum):
+    THANK_YOU_EMAIL = "thank_you_email"
+    HANDWRITTEN_NOTE = "handwritten_note"
+    STATUS_INQUIRY = "status_inquiry"
+    CALL_SCRIPT = "call_script"
+    VOICEMAIL_SCRIPT = "voicemail_script"
+    WITHDRAWAL = "withdrawal"
+    THANKS_FOR_CONSIDERATION = "thanks_for_consideration"
+    STAY_IN_TOUCH = "stay_in_touch"
+
+
+class LetterStatus(enum.StrEnum):
+    DRAFT = "draft"
+    SENT = "sent"
+
+
+class ActionKind(enum.StrEnum):
+    THANK_YOU_EMAIL = "thank_you_email"
+    THANK_YOU_CALL = "thank_you_call"
+    HANDWRITTEN_NOTE = "handwritten_note"
+    STATUS_CHECK = "status_check"
+    CLOSE = "close"
+    THANKS_FOR_CONSIDERATION = "thanks_for_consideration"
+    STAY_IN_TOUCH = "stay_in_touch"
+    WITHDRAWAL = "withdrawal"
+
+
+class ActionStatus(enum.StrEnum):
+    PLANNED = "planned"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+
+class AttemptOutcome(enum.StrEnum):
+    """What happened when the user tried to reach someone."""
+
+    NO_ANSWER = "no_answer"
+    LEFT_VOICEMAIL = "left_voicemail"
+    SENT = "sent"
+    SPOKE_STILL_DECIDING = "spoke_still_deciding"
+    SPOKE_NEXT_ROUND = "spoke_next_round"
+    OFFER = "offer"
+    REJECTION = "rejection"
+    WITHDREW = "withdrew"
+
+    @property
+    def unanswered(self) -> bool:
+        return self in (AttemptOutcome.NO_ANSWER, AttemptOutcome.LEFT_VOICEMAIL, AttemptOutcome.SENT)
+
+
+@dataclass
+class Application:
+    company: str
+    role: str
+    field_pace: FieldPace = FieldPace.STANDARD
+    formality: Formality = Formality.CASUAL
+    status: Status = Status.ACTIVE
+    job_link: str = ""
+    notes: str = ""
+    handwritten_note: bool = False
+    id: int | None = None
+    version: int = 0
+    created_at: datetime | None = None
+
+
+@dataclass
+class Interview:
+    application_id: int
+    starts_at: datetime
+    round: int = 1
+    format: str = "in person"
+    decision_by: date | None = None
+    decision_timeline: str = ""
+    next_steps: str = ""
+    second_round: str = ""
+    anything_else: str = ""
+    qualifications_view: str = ""
+    calls_welcome: CallsWelcome = CallsWelcome.UNKNOWN
+    preferred_channel: Channel | None = None
+    id: int | None = None
+    version: int = 0
+
+
+@dataclass
+class Interviewer:
+    interview_id: int
+    name: str
+    title: str = ""
+    email: str = ""
+    phone: str = ""
+    preferred_channel: Channel | None = None
+    id: int | None = None
+    version: int = 0
+
+
+@dataclass
+class DebriefNotes:
+    """What the user wrote down about one interviewer right after the interview."""
+
+    interviewer_id: int
+    liked: str = ""
+    concerns: str = ""
+    topics: str = ""
+    to_stress: str = ""
+    answer_to_amend: str = ""
+    rapport: str = ""
+    samples: str = ""
+    updated_at: datetime | None = None
+    version: int = 0
+
+    FIELDS = ("liked", "concerns", "topics", "to_stress", "answer_to_amend", "rapport", "samples")
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(getattr(self, name).strip() for name in self.FIELDS)
+
+
+@dataclass
+class Letter:
+    application_id: int
+    kind: LetterKind
+    recipient: str = ""
+    subject: str = ""
+    body: str = ""
+    interviewer_id: int | None = None
+    status: LetterStatus = LetterStatus.DRAFT
+    sent_on: date | None = None
+    id: int | None = None
+    version: int = 0
+
+
+@dataclass
+class Action:
+    """A follow-up action: planned with a due date, later done or skipped."""
+
+    application_id: int
+    kind: ActionKind
+    due: date
+    channel: Channel
+    recipient: str = ""
+    interviewer_id: int | None = None
+    status: ActionStatus = ActionStatus.PLANNED
+    outcome: AttemptOutcome | None = None
+    outcome_note: str = ""
+    attempt: int | None = None
+    why: str = ""
+    manual: bool = False
+    done_on: date | None = None
+    id: int | None = None
+
+
+@dataclass
+class Settings:
+    country: str = "US"
+    cadence: CadenceProfile = CadenceProfile.MODERATE
+    signature: str = ""
+    user_dictionary: list[str] = field(default_factory=list)
