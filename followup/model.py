@@ -201,6 +201,7 @@ class Action:
     status: ActionStatus = ActionStatus.PLANNED
     outcome: AttemptOutcome | None = None
     outcome_note: str = ""
+    decision_by: date | None = None  # a new decision date the interviewer named on this attempt
     attempt: int | None = None
     why: str = ""
     manual: bool = False

@@ -1,0 +1,35 @@
+"""followup: the router. Every page lives in pages/; the rules live in followup/."""
+
+from pathlib import Path
+
+import streamlit as st
+
+from ui import session
+
+PAGES = Path(__file__).parent / "pages"
+
+
+def page(name: str, title: str, icon: str, **options) -> st.Page:
+    return st.Page(PAGES / f"{name}.py", title=title, icon=f":material/{icon}:", **options)
+
+
+st.set_page_config(page_title="followup", page_icon=":material/forward_to_inbox:", layout="wide")
+
+navigation = st.navigation(
+    {
+        "After the interview": [
+            page("close_interview", "1 · Close the interview", "handshake"),
+            page("debrief", "2 · Debrief", "edit_note"),
+            page("letters", "3 · Letters", "mail"),
+            page("plan", "4 · Follow-up plan", "event_upcoming"),
+            page("outcome", "5 · Outcome", "flag"),
+        ],
+        "Overview": [
+            page("overview", "Today", "dashboard"),
+            page("applications", "Applications", "work", default=True),
+            page("data", "Your data", "database"),
+        ],
+    }
+)
+session.store()
+navigation.run()

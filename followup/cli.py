@@ -1,0 +1,32 @@
+"""`python -m followup`: the command line. Each subcommand lives in followup/commands/."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from followup.errors import FollowupError
+
+COMMANDS = ("demo",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m followup",
+        description="Follow up after job interviews: sample data, follow-up plans, exports.",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMANDS:
+        importlib.import_module(f"followup.commands.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except FollowupError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2

@@ -1,0 +1,460 @@
+"""The database behind the app: SQLAlchemy 2 Core over SQLite by default.
+
+Every method that saves runs in one transaction: all of it lands, or none.
+Records carry a `version`; an update names the version it started from, so a
+save made in another tab in between is reported instead of overwritten.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import functools
+import json
+import os
+import types
+import typing
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import TypeVar
+
+import platformdirs
+import sqlalchemy as sa
+from sqlalchemy import event, exc
+from sqlalchemy.pool import StaticPool
+
+from followup import migrations, tables
+from followup.errors import NotFound, StaleEdit, StorageError
+from followup.model import (
+    Action,
+    ActionStatus,
+    Application,
+    DebriefNotes,
+    Interview,
+    Interviewer,
+    Letter,
+    Settings,
+)
+
+T = TypeVar("T")
+
+URL_VARIABLE = "FOLLOWUP_DATABASE_URL"
+BUSY_TIMEOUT_MS = 15_000
+
+
+def default_url() -> str:
+    """The URL in FOLLOWUP_DATABASE_URL, else a SQLite file in the user's data folder."""
+    configured = os.environ.get(URL_VARIABLE, "").strip()
+    if configured:
+        return configured
+    folder = Path(platformdirs.user_data_dir("followup", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'followup.db'}"
+
+
+def create_engine(url: str) -> sa.Engine:
+    try:
+        parsed = sa.engine.make_url(url)
+    except exc.ArgumentError as error:
+        raise StorageError(f"{URL_VARIABLE} is not a database URL: {url!r}") from error
+    if parsed.get_backend_name() != "sqlite":
+        return sa.create_engine(parsed, pool_pre_ping=True)
+    in_memory = parsed.database in (None, "", ":memory:")
+    if in_memory:
+        # One shared connection, or every thread would see its own empty database.
+        engine = sa.create_engine(
+            parsed, poolclass=StaticPool, connect_args={"check_same_thread": False}
+        )
+    else:
+        Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    _configure_sqlite(engine, wal=not in_memory)
+    return engine
+
+
+def _configure_sqlite(engine: sa.Engine, *, wal: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection, _record):
+        # Let SQLAlchemy's "begin" event decide how a transaction starts.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if wal:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(conn):
+        # A deferred transaction that reads and then writes fails at once with
+        # "database is locked" when another writer got there first under WAL;
+        # taking the write lock up front makes it wait its turn instead.
+        if conn.get_execution_options().get("followup_read_only"):
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _explain(error: exc.DBAPIError) -> str:
+    text = str(error.orig).lower()
+    if "locked" in text or "busy" in text:
+        return "The database is busy with another save. Nothing was lost: try again in a moment."
+    if "readonly" in text or "read-only" in text:
+        return "The database is read-only, so this was not saved. Everything saved before is safe."
+    if "full" in text:
+        return "The disk is full, so this was not saved. Free some space and save again; everything saved before is safe."
+    if "unable to open" in text:
+        return "The database file cannot be opened. Check that its folder exists and is writable."
+    return f"The database refused this change ({error.orig}). Nothing was saved."
+
+
+@functools.cache
+def _field_types(cls: type) -> dict[str, type | None]:
+    """For each field of a dataclass, the enum it holds (if any)."""
+    found: dict[str, type | None] = {}
+    for name, hint in typing.get_type_hints(cls).items():
+        candidates = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
+        found[name] = next(
+            (c for c in candidates if isinstance(c, type) and issubclass(c, enum.Enum)), None
+        )
+    return found
+
+
+def _load(cls: type[T], row: sa.Row) -> T:
+    mapping = row._mapping
+    kinds = _field_types(cls)
+    values = {}
+    for field in dataclasses.fields(cls):
+        if field.name not in mapping:
+            continue
+        value = mapping[field.name]
+        enum_type = kinds.get(field.name)
+        values[field.name] = enum_type(value) if enum_type and value is not None else value
+    return cls(**values)
+
+
+def _values(obj, table: sa.Table, *, without: tuple[str, ...] = ("id", "version")) -> dict:
+    values = {}
+    for column in table.c:
+        if column.name in without or not hasattr(obj, column.name):
+            continue
+        value = getattr(obj, column.name)
+        values[column.name] = value.value if isinstance(value, enum.Enum) else value
+    return values
+
+
+class Store:
+    """Every query the app needs, each in its own short transaction."""
+
+    def __init__(self, engine: sa.Engine):
+        self.engine = engine
+        self._reader = engine.execution_options(followup_read_only=True)
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        """Connect, and migrate the schema forward (or refuse a newer one)."""
+        store = cls(create_engine(url or default_url()))
+        with store._write(count_as_change=False) as conn:
+            migrations.migrate(conn)
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def _write(self, *, count_as_change: bool = True) -> Iterator[sa.Connection]:
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+                if count_as_change:
+                    conn.execute(
+                        tables.meta.update().values(data_version=tables.meta.c.data_version + 1)
+                    )
+        except exc.IntegrityError as error:
+            raise NotFound(
+                "What this belongs to no longer exists (was it deleted in another tab?). "
+                "Nothing was saved."
+            ) from error
+        except exc.DBAPIError as error:
+            raise StorageError(_explain(error)) from error
+
+    @contextmanager
+    def _read(self) -> Iterator[sa.Connection]:
+        try:
+            with self._reader.connect() as conn:
+                yield conn
+        except exc.DBAPIError as error:
+            raise StorageError(_explain(error)) from error
+
+    def data_version(self) -> int:
+        """Changes with every save, so a cache keyed on it is never stale."""
+        with self._read() as conn:
+            return conn.execute(sa.select(tables.meta.c.data_version)).scalar_one()
+
+    def schema_version(self) -> int:
+        with self._read() as conn:
+            return migrations.schema_version(conn)
+
+    # -- generic helpers ------------------------------------------------
+
+    def _get(self, cls: type[T], table: sa.Table, key, what: str) -> T:
+        primary = table.primary_key.columns.values()[0]
+        with self._read() as conn:
+            row = conn.execute(sa.select(table).where(primary == key)).first()
+        if row is None:
+            raise NotFound(f"This {what} no longer exists (deleted in another tab?).")
+        return _load(cls, row)
+
+    def _list(self, cls: type[T], query: sa.Select) -> list[T]:
+        with self._read() as conn:
+            return [_load(cls, row) for row in conn.execute(query)]
+
+    def _update_versioned(self, conn: sa.Connection, table: sa.Table, obj, what: str) -> None:
+        primary = table.primary_key.columns.values()[0]
+        key = getattr(obj, primary.name)
+        result = conn.execute(
+            table.update()
+            .where(primary == key, table.c.version == obj.version)
+            .values(**_values(obj, table, without=(primary.name, "version")), version=obj.version + 1)
+        )
+        if result.rowcount == 0:
+            exists = conn.execute(sa.select(primary).where(primary == key)).first()
+            if exists is None:
+                raise NotFound(f"This {what} was deleted in another tab or window.")
+            raise StaleEdit(
+                f"This {what} was changed in another tab or window after you opened it. "
+                "Reload to see that version; your edit was not saved."
+            )
+        obj.version += 1
+
+    def _insert(self, conn: sa.Connection, table: sa.Table, obj) -> int:
+        new_id = conn.execute(table.insert().values(**_values(obj, table))).inserted_primary_key[0]
+        obj.id = new_id
+        return new_id
+
+    def _delete(self, table: sa.Table, key) -> None:
+        primary = table.primary_key.columns.values()[0]
+        with self._write() as conn:
+            conn.execute(table.delete().where(primary == key))
+
+    # -- applications ---------------------------------------------------
+
+    def list_applications(self) -> list[Application]:
+        query = sa.select(tables.applications).order_by(
+            tables.applications.c.created_at.desc(), tables.applications.c.id.desc()
+        )
+        return self._list(Application, query)
+
+    def get_application(self, application_id: int) -> Application:
+        return self._get(Application, tables.applications, application_id, "application")
+
+    def add_application(self, application: Application) -> int:
+        application.created_at = application.created_at or datetime.now().replace(microsecond=0)
+        with self._write() as conn:
+            return self._insert(conn, tables.applications, application)
+
+    def add_sample(self, samples) -> None:
+        """Applications with their interviews, interviewers and notes, in one transaction.
+
+        `samples` are `sample.SampleApplication`s; the ids inside are filled in here.
+        """
+        with self._write() as conn:
+            for sample in samples:
+                application_id = self._insert(conn, tables.applications, sample.application)
+                for interview, people in sample.interviews:
+                    interview.application_id = application_id
+                    interview_id = self._insert(conn, tables.interviews, interview)
+                    for interviewer, notes in people:
+                        interviewer.interview_id = interview_id
+                        interviewer_id = self._insert(conn, tables.interviewers, interviewer)
+                        if notes is not None:
+                            notes.interviewer_id = interviewer_id
+                            notes.version = 1
+                            conn.execute(
+                                tables.debrief_notes.insert().values(
+                                    **_values(notes, tables.debrief_notes, without=()),
+                                )
+                            )
+
+    def update_application(self, application: Application) -> None:
+        with self._write() as conn:
+            self._update_versioned(conn, tables.applications, application, "application")
+
+    def delete_application(self, application_id: int) -> None:
+        self._delete(tables.applications, application_id)
+
+    # -- interviews -----------------------------------------------------
+
+    def list_interviews(self, application_id: int | None = None) -> list[Interview]:
+        query = sa.select(tables.interviews).order_by(
+            tables.interviews.c.starts_at, tables.interviews.c.id
+        )
+        if application_id is not None:
+            query = query.where(tables.interviews.c.application_id == application_id)
+        return self._list(Interview, query)
+
+    def get_interview(self, interview_id: int) -> Interview:
+        return self._get(Interview, tables.interviews, interview_id, "interview")
+
+    def add_interview(self, interview: Interview) -> int:
+        with self._write() as conn:
+            return self._insert(conn, tables.interviews, interview)
+
+    def update_interview(self, interview: Interview) -> None:
+        with self._write() as conn:
+            self._update_versioned(conn, tables.interviews, interview, "interview")
+
+    def delete_interview(self, interview_id: int) -> None:
+        self._delete(tables.interviews, interview_id)
+
+    # -- interviewers and their notes -------------------------------------
+
+    def list_interviewers(self, interview_id: int | None = None) -> list[Interviewer]:
+        query = sa.select(tables.interviewers).order_by(tables.interviewers.c.id)
+        if interview_id is not None:
+            query = query.where(tables.interviewers.c.interview_id == interview_id)
+        return self._list(Interviewer, query)
+
+    def get_interviewer(self, interviewer_id: int) -> Interviewer:
+        return self._get(Interviewer, tables.interviewers, interviewer_id, "interviewer")
+
+    def add_interviewer(self, interviewer: Interviewer) -> int:
+        with self._write() as conn:
+            return self._insert(conn, tables.interviewers, interviewer)
+
+    def update_interviewer(self, interviewer: Interviewer) -> None:
+        with self._write() as conn:
+            self._update_versioned(conn, tables.interviewers, interviewer, "interviewer")
+
+    def delete_interviewer(self, interviewer_id: int) -> None:
+        self._delete(tables.interviewers, interviewer_id)
+
+    def get_notes(self, interviewer_id: int) -> DebriefNotes:
+        """The interviewer's notes; blank ones (version 0) if none were written yet."""
+        with self._read() as conn:
+            row = conn.execute(
+                sa.select(tables.debrief_notes).where(
+                    tables.debrief_notes.c.interviewer_id == interviewer_id
+                )
+            ).first()
+        return _load(DebriefNotes, row) if row else DebriefNotes(interviewer_id=interviewer_id)
+
+    def list_notes(self, interview_id: int) -> dict[int, DebriefNotes]:
+        query = (
+            sa.select(tables.debrief_notes)
+            .join(tables.interviewers)
+            .where(tables.interviewers.c.interview_id == interview_id)
+        )
+        return {n.interviewer_id: n for n in self._list(DebriefNotes, query)}
+
+    def save_notes(self, notes: DebriefNotes) -> None:
+        notes.updated_at = datetime.now().replace(microsecond=0)
+        with self._write() as conn:
+            if notes.version == 0:
+                try:
+                    with conn.begin_nested():
+                        conn.execute(
+                            tables.debrief_notes.insert().values(
+                                **_values(notes, tables.debrief_notes, without=("version",)),
+                                version=1,
+                            )
+                        )
+                except exc.IntegrityError:
+                    exists = conn.execute(
+                        sa.select(tables.interviewers.c.id).where(
+                            tables.interviewers.c.id == notes.interviewer_id
+                        )
+                    ).first()
+                    if exists is None:
+                        raise
+                    raise StaleEdit(
+                        "These notes were written in another tab or window after you opened them. "
+                        "Reload to see them; your edit was not saved."
+                    ) from None
+                notes.version = 1
+            else:
+                self._update_versioned(conn, tables.debrief_notes, notes, "set of notes")
+
+    # -- letters ----------------------------------------------------------
+
+    def list_letters(self, application_id: int) -> list[Letter]:
+        query = (
+            sa.select(tables.letters)
+            .where(tables.letters.c.application_id == application_id)
+            .order_by(tables.letters.c.id)
+        )
+        return self._list(Letter, query)
+
+    def get_letter(self, letter_id: int) -> Letter:
+        return self._get(Letter, tables.letters, letter_id, "letter")
+
+    def add_letter(self, letter: Letter) -> int:
+        with self._write() as conn:
+            return self._insert(conn, tables.letters, letter)
+
+    def update_letter(self, letter: Letter) -> None:
+        with self._write() as conn:
+            self._update_versioned(conn, tables.letters, letter, "letter")
+
+    def delete_letter(self, letter_id: int) -> None:
+        self._delete(tables.letters, letter_id)
+
+    # -- follow-up actions ------------------------------------------------
+
+    def list_actions(
+        self, application_id: int | None = None, status: ActionStatus | None = None
+    ) -> list[Action]:
+        query = sa.select(tables.actions).order_by(tables.actions.c.due, tables.actions.c.id)
+        if application_id is not None:
+            query = query.where(tables.actions.c.application_id == application_id)
+        if status is not None:
+            query = query.where(tables.actions.c.status == status.value)
+        return self._list(Action, query)
+
+    def add_action(self, action: Action) -> int:
+        with self._write() as conn:
+            return self._insert(conn, tables.actions, action)
+
+    def update_action(self, action: Action) -> None:
+        with self._write() as conn:
+            result = conn.execute(
+                tables.actions.update()
+                .where(tables.actions.c.id == action.id)
+                .values(**_values(action, tables.actions))
+            )
+            if result.rowcount == 0:
+                raise NotFound("This follow-up action no longer exists.")
+
+    def replace_planned(self, application_id: int, planned: list[Action]) -> None:
+        """Swap the automatic planned actions of one application for new ones."""
+        with self._write() as conn:
+            conn.execute(
+                tables.actions.delete().where(
+                    tables.actions.c.application_id == application_id,
+                    tables.actions.c.status == ActionStatus.PLANNED.value,
+                    tables.actions.c.manual == sa.false(),
+                )
+            )
+            for action in planned:
+                if not action.manual:
+                    self._insert(conn, tables.actions, action)
+
+    # -- settings ---------------------------------------------------------
+
+    def get_settings(self) -> Settings:
+        with self._read() as conn:
+            row = conn.execute(sa.select(tables.settings).where(tables.settings.c.id == 1)).first()
+        if row is None:
+            return Settings()
+        settings = _load(Settings, row)
+        settings.user_dictionary = json.loads(row.user_dictionary or "[]")
+        return settings
+
+    def save_settings(self, settings: Settings) -> None:
+        values = _values(settings, tables.settings)
+        values["user_dictionary"] = json.dumps(sorted(set(settings.user_dictionary)))
+        with self._write() as conn:
+            conn.execute(tables.settings.update().where(tables.settings.c.id == 1).values(**values))

@@ -1,0 +1,180 @@
+"""Applications: add, edit and delete applications and their interviews."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+import streamlit as st
+
+from followup import guide, sample, validation
+from followup.errors import FollowupError
+from followup.model import Application, Interview
+from ui import session
+from ui.application_fields import application_fields, interview_fields, read_application, read_interview
+from ui.forms import forget, form_problem, set_errors
+from ui.text import md
+
+store = session.store()
+session.show_flash()
+st.title("Applications")
+
+NEW = "apps-new-"
+
+
+def _save(prefix: str, validate, save, done: str) -> bool:
+    """Validate, save in one transaction, and keep what was typed if anything fails."""
+    errors = validate()
+    if not errors:
+        try:
+            save()
+        except FollowupError as error:
+            errors = {"_form": str(error)}
+    set_errors(prefix, errors)
+    if errors:
+        return False
+    forget(prefix)
+    session.flash(done)
+    return True
+
+
+def _add_application() -> None:
+    application = read_application(NEW, Application(company="", role=""))
+    if _save(NEW, lambda: validation.validate_application(application),
+             lambda: store.add_application(application), f"Added {application.company}."):
+        st.session_state[session.APPLICATION_KEY] = application.id
+
+
+def _load_sample() -> None:
+    try:
+        added = sample.load_sample(store)
+    except FollowupError as error:
+        session.flash(f"The sample could not be loaded: {error}")
+        return
+    session.flash(f"Loaded {added} sample applications.")
+
+
+applications = store.list_applications()
+
+if not applications:
+    st.info(
+        "No applications yet. Add the one you just interviewed for below, "
+        "or load eight sample applications to look around first.",
+        icon=":material/waving_hand:",
+    )
+    st.button("Load sample applications", on_click=_load_sample, icon=":material/auto_awesome:")
+
+with st.expander("Add an application", expanded=not applications, icon=":material/add:"):
+    with st.form(f"{NEW}form", border=False):
+        application_fields(NEW, Application(company="", role=""))
+        form_problem(NEW)
+        st.form_submit_button("Add application", type="primary", on_click=_add_application)
+
+if not applications:
+    st.stop()
+
+st.subheader("Your applications")
+st.dataframe(
+    [
+        {
+            "Company": a.company,
+            "Role": a.role,
+            "Stage": guide.STATUS[a.status],
+            "Pace": guide.FIELD_PACE[a.field_pace],
+            "Formality": guide.FORMALITY[a.formality],
+            "Job ad": a.job_link or None,
+            "Added": a.created_at,
+        }
+        for a in applications
+    ],
+    hide_index=True,
+    column_config={
+        "Job ad": st.column_config.LinkColumn(display_text="open"),
+        "Added": st.column_config.DatetimeColumn(format="YYYY-MM-DD"),
+    },
+)
+
+st.subheader("Edit an application")
+current = session.pick_application(applications)
+EDIT = f"apps-edit-{current.id}-{current.version}-"
+
+
+def _update_application() -> None:
+    application = read_application(EDIT, current)
+    _save(EDIT, lambda: validation.validate_application(application),
+          lambda: store.update_application(application), f"Saved {application.company}.")
+
+
+with st.form(f"{EDIT}form"):
+    application_fields(EDIT, current)
+    form_problem(EDIT)
+    st.form_submit_button("Save changes", type="primary", on_click=_update_application)
+
+
+@st.dialog("Delete this application?")
+def _confirm_delete(application: Application) -> None:
+    st.write(
+        f"**{md(application.company)} — {md(application.role)}** and all of its interviews, "
+        "interviewers, notes, letters and follow-up actions will be deleted. This cannot be undone."
+    )
+    if st.button("Delete for good", type="primary", icon=":material/delete:"):
+        try:
+            store.delete_application(application.id)
+        except FollowupError as error:
+            st.error(str(error))
+            return
+        st.session_state.pop(session.APPLICATION_KEY, None)
+        session.flash(f"Deleted {application.company}.")
+        st.rerun()
+
+
+if st.button("Delete this application…", icon=":material/delete:"):
+    _confirm_delete(current)
+
+st.subheader(f"Interviews at {md(current.company)}")
+interviews = store.list_interviews(current.id)
+if not interviews:
+    st.caption("No interview recorded yet.")
+
+for interview in interviews:
+    prefix = f"apps-interview-{interview.id}-{interview.version}-"
+    title = f"Round {interview.round} · {interview.starts_at:%a %d %b %Y, %H:%M} · {interview.format}"
+    with st.expander(md(title)):
+        with st.form(f"{prefix}form", border=False):
+            interview_fields(prefix, interview)
+            form_problem(prefix)
+
+            def _update(prefix=prefix, interview=interview) -> None:
+                edited = read_interview(prefix, interview)
+                _save(prefix, lambda: validation.validate_interview(edited),
+                      lambda: store.update_interview(edited), f"Saved round {edited.round}.")
+
+            st.form_submit_button("Save interview", on_click=_update)
+        if st.button("Delete this interview", key=f"{prefix}delete", icon=":material/delete:"):
+            try:
+                store.delete_interview(interview.id)
+            except FollowupError as error:
+                st.error(str(error))
+            else:
+                session.flash(f"Deleted round {interview.round}.")
+                st.rerun()
+
+NEW_INTERVIEW = f"apps-new-interview-{current.id}-"
+next_round = max((i.round for i in interviews), default=0) + 1
+blank = Interview(
+    application_id=current.id,
+    round=min(next_round, 20),
+    starts_at=datetime.combine(datetime.now().date(), time(9, 0)),
+)
+
+
+def _add_interview() -> None:
+    interview = read_interview(NEW_INTERVIEW, blank)
+    _save(NEW_INTERVIEW, lambda: validation.validate_interview(interview),
+          lambda: store.add_interview(interview), f"Added round {interview.round}.")
+
+
+with st.expander("Add an interview", icon=":material/add:", expanded=not interviews):
+    with st.form(f"{NEW_INTERVIEW}form", border=False):
+        interview_fields(NEW_INTERVIEW, blank)
+        form_problem(NEW_INTERVIEW)
+        st.form_submit_button("Add interview", type="primary", on_click=_add_interview)

@@ -1,0 +1,18 @@
+import pytest
+
+from followup.store import Store
+
+
+@pytest.fixture
+def database_url(tmp_path, monkeypatch):
+    """A fresh SQLite file, also seen by the app through FOLLOWUP_DATABASE_URL."""
+    url = f"sqlite:///{tmp_path / 'followup.db'}"
+    monkeypatch.setenv("FOLLOWUP_DATABASE_URL", url)
+    return url
+
+
+@pytest.fixture
+def store(database_url):
+    opened = Store.open(database_url)
+    yield opened
+    opened.close()

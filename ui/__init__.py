@@ -1,0 +1,1 @@
+"""Streamlit helpers shared by the pages. The rules live in followup/, not here."""
