@@ -68,7 +68,8 @@ def create_engine(url: str) -> sa.Engine:
             parsed, poolclass=StaticPool, connect_args={"check_same_thread": False}
         )
     else:
-        Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        if not parsed.database.startswith("file:"):
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     _configure_sqlite(engine, wal=not in_memory)
     return engine

@@ -7,11 +7,11 @@ from datetime import datetime, time
 import streamlit as st
 
 from followup import guide, sample, validation
-from followup.errors import FollowupError
+from followup.errors import FollowupError, StaleEdit
 from followup.model import Application, Interview
 from ui import session
 from ui.application_fields import application_fields, interview_fields, read_application, read_interview
-from ui.forms import forget, form_problem, set_errors
+from ui.forms import confirm_delete, forget, form_problem, opened_version, set_errors, stale_choice
 from ui.text import md
 
 store = session.store()
@@ -27,6 +27,8 @@ def _save(prefix: str, validate, save, done: str) -> bool:
     if not errors:
         try:
             save()
+        except StaleEdit as error:
+            errors = {"_stale": str(error)}
         except FollowupError as error:
             errors = {"_form": str(error)}
     set_errors(prefix, errors)
@@ -95,40 +97,41 @@ st.dataframe(
 
 st.subheader("Edit an application")
 current = session.pick_application(applications)
-EDIT = f"apps-edit-{current.id}-{current.version}-"
+EDIT = f"apps-edit-{current.id}-"
 
 
 def _update_application() -> None:
     application = read_application(EDIT, current)
+    application.version = opened_version(EDIT, current.version)
     _save(EDIT, lambda: validation.validate_application(application),
           lambda: store.update_application(application), f"Saved {application.company}.")
 
 
+opened_version(EDIT, current.version)
 with st.form(f"{EDIT}form"):
     application_fields(EDIT, current)
     form_problem(EDIT)
     st.form_submit_button("Save changes", type="primary", on_click=_update_application)
+stale_choice(EDIT, current.version, _update_application)
 
 
-@st.dialog("Delete this application?")
-def _confirm_delete(application: Application) -> None:
-    st.write(
-        f"**{md(application.company)} — {md(application.role)}** and all of its interviews, "
-        "interviewers, notes, letters and follow-up actions will be deleted. This cannot be undone."
-    )
-    if st.button("Delete for good", type="primary", icon=":material/delete:"):
-        try:
-            store.delete_application(application.id)
-        except FollowupError as error:
-            st.error(str(error))
-            return
-        st.session_state.pop(session.APPLICATION_KEY, None)
-        session.flash(f"Deleted {application.company}.")
-        st.rerun()
+def _delete_application() -> None:
+    try:
+        store.delete_application(current.id)
+    except FollowupError as error:
+        session.flash(f"Not deleted: {error}")
+        return
+    st.session_state.pop(session.APPLICATION_KEY, None)
+    session.flash(f"Deleted {current.company}.")
 
 
-if st.button("Delete this application…", icon=":material/delete:"):
-    _confirm_delete(current)
+confirm_delete(
+    f"apps-delete-{current.id}",
+    "Delete this application…",
+    f"Delete **{md(current.company)} — {md(current.role)}** with all of its interviews, interviewers, "
+    "notes, letters and follow-up actions? This cannot be undone.",
+    _delete_application,
+)
 
 st.subheader(f"Interviews at {md(current.company)}")
 interviews = store.list_interviews(current.id)
@@ -136,7 +139,8 @@ if not interviews:
     st.caption("No interview recorded yet.")
 
 for interview in interviews:
-    prefix = f"apps-interview-{interview.id}-{interview.version}-"
+    prefix = f"apps-interview-{interview.id}-"
+    opened_version(prefix, interview.version)
     title = f"Round {interview.round} · {interview.starts_at:%a %d %b %Y, %H:%M} · {interview.format}"
     with st.expander(md(title)):
         with st.form(f"{prefix}form", border=False):
@@ -145,18 +149,27 @@ for interview in interviews:
 
             def _update(prefix=prefix, interview=interview) -> None:
                 edited = read_interview(prefix, interview)
+                edited.version = opened_version(prefix, interview.version)
                 _save(prefix, lambda: validation.validate_interview(edited),
                       lambda: store.update_interview(edited), f"Saved round {edited.round}.")
 
             st.form_submit_button("Save interview", on_click=_update)
-        if st.button("Delete this interview", key=f"{prefix}delete", icon=":material/delete:"):
+        stale_choice(prefix, interview.version, _update)
+
+        def _delete(interview=interview) -> None:
             try:
                 store.delete_interview(interview.id)
             except FollowupError as error:
-                st.error(str(error))
+                session.flash(f"Not deleted: {error}")
             else:
                 session.flash(f"Deleted round {interview.round}.")
-                st.rerun()
+
+        confirm_delete(
+            f"apps-interview-delete-{interview.id}",
+            "Delete this interview…",
+            f"Delete round {interview.round} with its interviewers and their notes? This cannot be undone.",
+            _delete,
+        )
 
 NEW_INTERVIEW = f"apps-new-interview-{current.id}-"
 next_round = max((i.round for i in interviews), default=0) + 1

@@ -1,0 +1,44 @@
+from collections import Counter
+from datetime import date
+
+from followup.cli import main
+from followup.model import Status
+from followup.sample import load_sample
+
+
+def test_the_sample_shows_every_stage_and_a_panel_with_notes(store):
+    assert load_sample(store, today=date(2026, 11, 22)) == 8
+    applications = store.list_applications()
+    assert len(applications) == 8
+    assert {a.status for a in applications} == set(Status)
+    panels = [i for i in store.list_interviews() if len(store.list_interviewers(i.id)) == 3]
+    assert len(panels) == 1
+    notes = store.list_notes(panels[0].id)
+    assert len(notes) == 3 and all(not n.is_empty for n in notes.values())
+
+
+def test_loading_twice_adds_nothing(store):
+    load_sample(store, 30)
+    counts = (len(store.list_applications()), len(store.list_interviews()), len(store.list_interviewers()))
+    assert load_sample(store, 30) == 0
+    assert (len(store.list_applications()), len(store.list_interviews()), len(store.list_interviewers())) == counts
+
+
+def test_generated_applications_have_unique_names(store):
+    load_sample(store, 400)
+    names = Counter((a.company, a.role) for a in store.list_applications())
+    assert len(names) == 400
+
+
+def test_the_demo_command_fills_the_configured_database(database_url, capsys):
+    assert main(["demo"]) == 0
+    assert main(["demo"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "Added 0 sample application(s); the database now holds 8."
+
+
+def test_the_demo_command_explains_bad_input(capsys):
+    try:
+        main(["demo", "--applications", "0"])
+    except SystemExit as stop:
+        assert stop.code == 2
+    assert "choose between 1 and 100000" in capsys.readouterr().err

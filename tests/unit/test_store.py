@@ -1,0 +1,209 @@
+import threading
+from datetime import date, datetime
+
+import pytest
+import sqlalchemy as sa
+
+from followup import tables
+from followup.errors import NotFound, StaleEdit, StorageError
+from followup.model import (
+    Action,
+    ActionKind,
+    ActionStatus,
+    Application,
+    CadenceProfile,
+    CallsWelcome,
+    Channel,
+    DebriefNotes,
+    FieldPace,
+    Formality,
+    Interview,
+    Interviewer,
+    Letter,
+    LetterKind,
+    Settings,
+    Status,
+)
+from followup.store import Store, default_url
+
+
+def _application(store, company="Acme ✨ Ltd", role="Analyst"):
+    application = Application(company, role, FieldPace.AGGRESSIVE, Formality.FORMAL, Status.WAITING,
+                              job_link="https://acme.example/j", notes="née 🎉\nsecond line")
+    store.add_application(application)
+    return application
+
+
+def test_every_record_round_trips_with_its_types(store):
+    application = _application(store)
+    interview = Interview(application.id, datetime(2026, 11, 20, 14, 30), round=2, decision_by=date(2026, 11, 27),
+                          calls_welcome=CallsWelcome.NO, preferred_channel=Channel.EMAIL, next_steps="références")
+    store.add_interview(interview)
+    person = Interviewer(interview.id, "Zoë Ångström", "CTO", "zoe@acme.example", "+44 20 7946 0000", Channel.PHONE)
+    store.add_interviewer(person)
+    notes = DebriefNotes(person.id, liked="the migration story", concerns="no Go experience")
+    store.save_notes(notes)
+    letter = Letter(application.id, LetterKind.THANK_YOU_EMAIL, "zoe@acme.example", "Thanks", "Body", person.id)
+    store.add_letter(letter)
+    action = Action(application.id, ActionKind.STATUS_CHECK, date(2026, 12, 1), Channel.PHONE, "Zoë", person.id,
+                    attempt=1, why="because")
+    store.add_action(action)
+
+    assert store.get_application(application.id) == application
+    assert store.get_interview(interview.id) == interview
+    assert store.get_interviewer(person.id) == person
+    loaded_notes = store.get_notes(person.id)
+    assert (loaded_notes.liked, loaded_notes.concerns, loaded_notes.version) == ("the migration story", "no Go experience", 1)
+    assert store.list_letters(application.id) == [letter]
+    assert store.list_actions(application.id) == [action]
+    assert isinstance(store.get_interview(interview.id).calls_welcome, CallsWelcome)
+
+
+def test_settings_round_trip(store):
+    assert store.get_settings() == Settings()
+    store.save_settings(Settings("DE", CadenceProfile.GENTLE, "Jo", ["Kubernetes", "dbt", "dbt"]))
+    assert store.get_settings() == Settings("DE", CadenceProfile.GENTLE, "Jo", ["Kubernetes", "dbt"])
+
+
+def test_deleting_an_application_removes_everything_under_it(store):
+    application = _application(store)
+    interview = Interview(application.id, datetime(2026, 11, 20, 9))
+    store.add_interview(interview)
+    person = Interviewer(interview.id, "Dana")
+    store.add_interviewer(person)
+    store.save_notes(DebriefNotes(person.id, liked="x"))
+    store.add_action(Action(application.id, ActionKind.CLOSE, date(2026, 12, 1), Channel.EMAIL))
+    store.delete_application(application.id)
+    with store.engine.connect() as conn:
+        for table in (tables.interviews, tables.interviewers, tables.debrief_notes, tables.actions):
+            assert conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one() == 0
+
+
+def test_a_later_save_from_a_stale_copy_is_refused_not_overwritten(store):
+    application = _application(store)
+    mine = store.get_application(application.id)
+    theirs = store.get_application(application.id)
+    theirs.role = "Senior Analyst"
+    store.update_application(theirs)
+    mine.role = "Lead Analyst"
+    with pytest.raises(StaleEdit, match="changed in another tab"):
+        store.update_application(mine)
+    assert store.get_application(application.id).role == "Senior Analyst"
+
+
+def test_notes_written_twice_from_blank_copies_do_not_overwrite(store):
+    application = _application(store)
+    interview = Interview(application.id, datetime(2026, 11, 20, 9))
+    store.add_interview(interview)
+    person = Interviewer(interview.id, "Dana")
+    store.add_interviewer(person)
+    first, second = store.get_notes(person.id), store.get_notes(person.id)
+    first.liked = "first"
+    store.save_notes(first)
+    second.liked = "second"
+    with pytest.raises(StaleEdit):
+        store.save_notes(second)
+    assert store.get_notes(person.id).liked == "first"
+
+
+def test_saving_under_a_deleted_parent_says_so(store):
+    with pytest.raises(NotFound):
+        store.add_interview(Interview(9999, datetime(2026, 11, 20, 9)))
+    with pytest.raises(NotFound):
+        store.get_application(9999)
+
+
+def test_a_failed_save_leaves_nothing_half_written(store):
+    application = _application(store)
+    planned = [
+        Action(application.id, ActionKind.STATUS_CHECK, date(2026, 12, 1), Channel.PHONE, attempt=1),
+        Action(9999, ActionKind.STATUS_CHECK, date(2026, 12, 2), Channel.PHONE, attempt=2),
+    ]
+    store.add_action(Action(application.id, ActionKind.CLOSE, date(2026, 12, 9), Channel.EMAIL))
+    with pytest.raises(NotFound):
+        store.replace_planned(application.id, planned)
+    assert [a.kind for a in store.list_actions(application.id)] == [ActionKind.CLOSE]
+
+
+def test_replace_planned_keeps_done_and_manual_actions(store):
+    application = _application(store)
+    done = Action(application.id, ActionKind.THANK_YOU_EMAIL, date(2026, 11, 20), Channel.EMAIL,
+                  status=ActionStatus.DONE)
+    manual = Action(application.id, ActionKind.STATUS_CHECK, date(2026, 11, 30), Channel.PHONE, manual=True)
+    old = Action(application.id, ActionKind.STATUS_CHECK, date(2026, 11, 27), Channel.PHONE)
+    for action in (done, manual, old):
+        store.add_action(action)
+    store.replace_planned(application.id, [
+        Action(application.id, ActionKind.STATUS_CHECK, date(2026, 12, 4), Channel.EMAIL, attempt=2)
+    ])
+    kept = store.list_actions(application.id)
+    assert [(a.due, a.manual, a.status) for a in kept] == [
+        (date(2026, 11, 20), False, ActionStatus.DONE),
+        (date(2026, 11, 30), True, ActionStatus.PLANNED),
+        (date(2026, 12, 4), False, ActionStatus.PLANNED),
+    ]
+
+
+def test_every_write_moves_the_data_version(store):
+    before = store.data_version()
+    application = _application(store)
+    assert store.data_version() == before + 1
+    store.list_applications()
+    assert store.data_version() == before + 1
+    store.delete_application(application.id)
+    assert store.data_version() == before + 2
+
+
+def test_sqlite_runs_with_foreign_keys_and_wal(store):
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_two_writers_at_once_both_land(database_url):
+    """Writes start as immediate transactions, so a second writer waits instead of failing."""
+    stores = [Store.open(database_url) for _ in range(4)]
+    errors = []
+
+    def write(store, worker):
+        try:
+            for n in range(25):
+                with store._write() as conn:
+                    conn.execute(sa.select(tables.meta.c.data_version)).scalar_one()
+                    store._insert(conn, tables.applications, Application(f"Co {worker}-{n}", "Role",
+                                                                          created_at=datetime(2026, 1, 1)))
+        except Exception as error:  # noqa: BLE001 - the test reports whatever went wrong
+            errors.append(error)
+
+    threads = [threading.Thread(target=write, args=(s, i)) for i, s in enumerate(stores)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(stores[0].list_applications()) == 100
+
+
+def test_a_read_only_database_gives_a_clear_message_and_keeps_the_data(tmp_path):
+    path = tmp_path / "followup.db"
+    store = Store.open(f"sqlite:///{path}")
+    _application(store)
+    store.close()
+    read_only = Store.open(f"sqlite:///file:{path}?mode=ro&uri=true")
+    with pytest.raises(StorageError, match="read-only"):
+        _application(read_only)
+    assert [a.company for a in read_only.list_applications()] == ["Acme ✨ Ltd"]
+
+
+def test_the_default_database_lives_in_the_user_data_folder(monkeypatch, tmp_path):
+    monkeypatch.delenv("FOLLOWUP_DATABASE_URL", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert default_url() == f"sqlite:///{tmp_path / 'followup' / 'followup.db'}"
+    monkeypatch.setenv("FOLLOWUP_DATABASE_URL", "sqlite:///elsewhere.db")
+    assert default_url() == "sqlite:///elsewhere.db"
+
+
+def test_a_bad_database_url_is_explained():
+    with pytest.raises(StorageError, match="not a database URL"):
+        Store.open("not a url")
