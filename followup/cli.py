@@ -8,7 +8,7 @@ import sys
 
 from followup.errors import FollowupError
 
-COMMANDS = ("demo",)
+COMMANDS = ("demo", "plan")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,12 +7,18 @@ exist is skipped.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from followup import cadence
 from followup.model import (
+    Action,
+    ActionKind,
+    ActionStatus,
     Application,
+    AttemptOutcome,
     CallsWelcome,
     Channel,
     DebriefNotes,
@@ -20,6 +26,7 @@ from followup.model import (
     Formality,
     Interview,
     Interviewer,
+    Settings,
     Status,
 )
 from followup.store import Store
@@ -204,6 +211,54 @@ def generated(count: int, today: date, seed: int = 7) -> list[SampleApplication]
     return samples
 
 
+_ENDINGS = {
+    Status.OFFER: AttemptOutcome.OFFER,
+    Status.REJECTED: AttemptOutcome.REJECTION,
+    Status.WITHDRAWN: AttemptOutcome.WITHDREW,
+}
+
+
+def follow_up_history(
+    sample: SampleApplication, settings: Settings, today: date, rng: random.Random
+) -> list[Action]:
+    """Walk the plan up to today as a real user might, through the real cadence rules.
+
+    Most actions were done on their day; some were left undone, so the demo
+    shows overdue work. An application that ended got its answer on a status check.
+    """
+    application = sample.application
+    interview, people = sample.interviews[-1]
+    ending = _ENDINGS.get(application.status)
+    history: list[Action] = []
+    while True:
+        scenario = cadence.Scenario.for_interview(
+            application, interview, [person for person, _ in people], history, settings
+        )
+        due = [a for a in cadence.plan(scenario) if a.due < today]
+        if not due or len(history) > 40:
+            break
+        action = due[0]
+        still_open = application.status.is_open
+        if action.kind is ActionKind.CLOSE and still_open:
+            break
+        if still_open and rng.random() < (0.25 if action.kind is ActionKind.STATUS_CHECK else 0.15):
+            break
+        if action.kind is ActionKind.STATUS_CHECK:
+            if ending:
+                outcome, ending = ending, None
+            else:
+                outcome = rng.choice((AttemptOutcome.NO_ANSWER, AttemptOutcome.LEFT_VOICEMAIL))
+        else:
+            outcome = AttemptOutcome.SENT
+        history.append(dataclasses.replace(action, status=ActionStatus.DONE, outcome=outcome, done_on=action.due))
+    if application.status in (Status.OFFER, Status.WITHDRAWN, Status.CLOSED_WITHOUT_ANSWER):
+        return history
+    scenario = cadence.Scenario.for_interview(
+        application, interview, [person for person, _ in people], history, settings
+    )
+    return history + cadence.plan(scenario)
+
+
 def load_sample(store: Store, applications: int = 8, *, today: date | None = None) -> int:
     """Add the sample applications that are not there yet. Returns how many were added."""
     today = today or date.today()
@@ -212,4 +267,7 @@ def load_sample(store: Store, applications: int = 8, *, today: date | None = Non
     existing = {(a.company, a.role) for a in store.list_applications()}
     fresh = [s for s in wanted if (s.application.company, s.application.role) not in existing]
     store.add_sample(fresh)
+    settings = store.get_settings()
+    rng = random.Random(len(existing))
+    store.add_actions([a for s in fresh for a in follow_up_history(s, settings, today, rng)])
     return len(fresh)

@@ -419,6 +419,11 @@ class Store:
         with self._write() as conn:
             return self._insert(conn, tables.actions, action)
 
+    def add_actions(self, actions: list[Action]) -> None:
+        with self._write() as conn:
+            for action in actions:
+                self._insert(conn, tables.actions, action)
+
     def update_action(self, action: Action) -> None:
         with self._write() as conn:
             result = conn.execute(
@@ -429,19 +434,39 @@ class Store:
             if result.rowcount == 0:
                 raise NotFound("This follow-up action no longer exists.")
 
+    def record_attempt(
+        self, action: Action, application: Application | None, planned: list[Action]
+    ) -> None:
+        """A logged attempt, the application's new stage and the new plan, in one transaction."""
+        with self._write() as conn:
+            updated = conn.execute(
+                tables.actions.update()
+                .where(tables.actions.c.id == action.id)
+                .values(**_values(action, tables.actions))
+            ).rowcount
+            if not updated:
+                raise NotFound("This follow-up action no longer exists (replanned in another tab?).")
+            if application is not None:
+                self._update_versioned(conn, tables.applications, application, "application")
+            self._replace_planned(conn, action.application_id, planned)
+
     def replace_planned(self, application_id: int, planned: list[Action]) -> None:
         """Swap the automatic planned actions of one application for new ones."""
         with self._write() as conn:
-            conn.execute(
-                tables.actions.delete().where(
-                    tables.actions.c.application_id == application_id,
-                    tables.actions.c.status == ActionStatus.PLANNED.value,
-                    tables.actions.c.manual == sa.false(),
-                )
+            self._replace_planned(conn, application_id, planned)
+
+    def _replace_planned(self, conn: sa.Connection, application_id: int, planned: list[Action]) -> None:
+        conn.execute(
+            tables.actions.delete().where(
+                tables.actions.c.application_id == application_id,
+                tables.actions.c.status == ActionStatus.PLANNED.value,
+                tables.actions.c.manual == sa.false(),
             )
-            for action in planned:
-                if not action.manual:
-                    self._insert(conn, tables.actions, action)
+        )
+        for action in planned:
+            if not action.manual:
+                action.application_id = application_id
+                self._insert(conn, tables.actions, action)
 
     # -- settings ---------------------------------------------------------
 

@@ -117,7 +117,7 @@ def test_a_failed_save_leaves_nothing_half_written(store):
     application = _application(store)
     planned = [
         Action(application.id, ActionKind.STATUS_CHECK, date(2026, 12, 1), Channel.PHONE, attempt=1),
-        Action(9999, ActionKind.STATUS_CHECK, date(2026, 12, 2), Channel.PHONE, attempt=2),
+        Action(application.id, ActionKind.STATUS_CHECK, date(2026, 12, 2), Channel.PHONE, interviewer_id=9999),
     ]
     store.add_action(Action(application.id, ActionKind.CLOSE, date(2026, 12, 9), Channel.EMAIL))
     with pytest.raises(NotFound):

@@ -1,0 +1,127 @@
+"""`followup plan`: print the follow-up plan for an interview scenario, without a database."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+from followup import cadence
+from followup.model import (
+    Action,
+    CadenceProfile,
+    CallsWelcome,
+    FieldPace,
+    Formality,
+    Interviewer,
+    Settings,
+)
+
+END_OF_WEEK = "end-of-week"
+
+
+def default_country() -> str:
+    """The country whose business days apply when --country is not given."""
+    return Settings().country
+
+
+def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        "plan",
+        help="print the follow-up plan for an interview",
+        description="Print the follow-up actions for an interview scenario, with due dates on business days.",
+    )
+    parser.add_argument("--interview-date", required=True, metavar="DATE", help="YYYY-MM-DD")
+    parser.add_argument(
+        "--decision-by", metavar="DATE", help=f"promised decision date, YYYY-MM-DD or {END_OF_WEEK}"
+    )
+    parser.add_argument("--pace", choices=[p.value for p in FieldPace], default=FieldPace.STANDARD.value)
+    parser.add_argument(
+        "--cadence", choices=[c.value for c in CadenceProfile], default=Settings().cadence.value
+    )
+    parser.add_argument(
+        "--calls-welcome", choices=[c.value for c in CallsWelcome], default=CallsWelcome.UNKNOWN.value
+    )
+    parser.add_argument("--formality", choices=[f.value for f in Formality], default=Formality.CASUAL.value)
+    parser.add_argument(
+        "--interviewers", type=int, default=1, metavar="N", help="number of interviewers (default 1)"
+    )
+    parser.add_argument(
+        "--country", metavar="CC", help=f"country code for business days (default {default_country()})"
+    )
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.set_defaults(func=run)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        scenario = _scenario(args)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    actions = cadence.plan(scenario)
+    if args.format == "json":
+        print(json.dumps([_as_json(a) for a in actions], indent=2))
+    else:
+        print(_as_text(actions, scenario))
+    return 0
+
+
+def _scenario(args: argparse.Namespace) -> cadence.Scenario:
+    interview_date = _date(args.interview_date, "--interview-date")
+    if args.decision_by == END_OF_WEEK:
+        decision_by = cadence.end_of_week(interview_date)
+    elif args.decision_by is not None:
+        decision_by = _date(args.decision_by, "--decision-by")
+    else:
+        decision_by = None
+    if args.interviewers < 0:
+        raise ValueError(f"--interviewers must be 0 or more, not {args.interviewers}.")
+    interviewers = tuple(
+        Interviewer(interview_id=0, name=f"Interviewer {n}", email=f"interviewer{n}@example.com", id=n)
+        for n in range(1, args.interviewers + 1)
+    )
+    return cadence.Scenario(
+        interview_date=interview_date,
+        country=args.country or default_country(),
+        decision_by=decision_by,
+        pace=FieldPace(args.pace),
+        formality=Formality(args.formality),
+        calls_welcome=CallsWelcome(args.calls_welcome),
+        interviewers=interviewers,
+        cadence=CadenceProfile(args.cadence),
+    )
+
+
+def _date(text: str, option: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{option} {text!r} is not a date; use YYYY-MM-DD.") from None
+
+
+def _as_json(action: Action) -> dict:
+    return {
+        "due": action.due.isoformat(),
+        "kind": action.kind.value,
+        "channel": action.channel.value,
+        "attempt": action.attempt,
+        "recipient": action.recipient,
+        "why": action.why,
+    }
+
+
+def _as_text(actions: list[Action], scenario: cadence.Scenario) -> str:
+    rule = cadence.explain_profile(scenario.cadence)
+    heading = (
+        f"Follow-up plan for an interview on {scenario.interview_date:%a %Y-%m-%d}, business days of"
+        f" {scenario.country}; {rule.name} cadence: every {rule.gap_text}, at most {rule.max_checks} checks."
+    )
+    lines = [heading]
+    for action in actions:
+        kind = action.kind.value + (f" #{action.attempt}" if action.attempt else "")
+        lines.append(f"{action.due:%a %Y-%m-%d}  {kind:<22} {action.channel.value:<6} {action.recipient}")
+        lines.append(f"    {action.why}")
+    return "\n".join(lines)

@@ -1,0 +1,80 @@
+from datetime import date
+
+import pytest
+
+from followup.business_days import (
+    add_business_days,
+    check_country,
+    is_business_day,
+    next_business_day_on_or_after,
+    supported_countries,
+)
+
+THANKSGIVING_2026 = date(2026, 11, 26)
+
+
+def test_weekdays_are_business_days_and_weekends_are_not():
+    assert is_business_day(date(2026, 11, 20), "US")  # Friday
+    assert not is_business_day(date(2026, 11, 21), "US")  # Saturday
+    assert not is_business_day(date(2026, 11, 22), "US")  # Sunday
+
+
+def test_public_holidays_are_not_business_days():
+    assert not is_business_day(THANKSGIVING_2026, "US")
+    assert is_business_day(THANKSGIVING_2026, "GB")
+
+
+def test_observed_holiday_is_not_a_business_day():
+    # 4 July 2026 is a Saturday; the federal holiday is observed on Friday 3 July.
+    assert not is_business_day(date(2026, 7, 3), "US")
+
+
+def test_country_weekend_is_respected():
+    assert not is_business_day(date(2026, 11, 20), "IL")  # Friday is weekend in Israel
+    assert is_business_day(date(2026, 11, 22), "IL")  # Sunday is a working day there
+
+
+def test_next_business_day_on_or_after():
+    assert next_business_day_on_or_after(date(2026, 11, 20), "US") == date(2026, 11, 20)
+    assert next_business_day_on_or_after(date(2026, 11, 21), "US") == date(2026, 11, 23)
+    assert next_business_day_on_or_after(THANKSGIVING_2026, "US") == date(2026, 11, 27)
+    # Christmas Day on Friday, Boxing Day (Saturday) substituted on Monday 28 December.
+    assert next_business_day_on_or_after(date(2026, 12, 25), "GB") == date(2026, 12, 29)
+
+
+def test_add_business_days_skips_weekends_and_holidays():
+    assert add_business_days(date(2026, 11, 20), 2, "US") == date(2026, 11, 24)  # Friday -> Tuesday
+    assert add_business_days(date(2026, 11, 25), 1, "US") == date(2026, 11, 27)  # over Thanksgiving
+    assert add_business_days(date(2026, 11, 21), 2, "US") == date(2026, 11, 24)  # from a Saturday
+    assert add_business_days(date(2026, 12, 31), 1, "US") == date(2027, 1, 4)  # over New Year and a weekend
+
+
+def test_add_zero_business_days_moves_to_a_business_day():
+    assert add_business_days(date(2026, 11, 21), 0, "US") == date(2026, 11, 23)
+    assert add_business_days(date(2026, 11, 20), 0, "US") == date(2026, 11, 20)
+
+
+def test_negative_count_is_refused():
+    with pytest.raises(ValueError):
+        add_business_days(date(2026, 11, 20), -1, "US")
+
+
+def test_country_code_is_case_insensitive():
+    assert check_country(" us ") == "US"
+    assert is_business_day(date(2026, 11, 20), "us")
+
+
+@pytest.mark.parametrize("code", ["XX", "", "United States"])
+def test_unknown_country_names_the_code(code):
+    with pytest.raises(ValueError, match=repr(code)):
+        is_business_day(date(2026, 11, 20), code)
+
+
+def test_supported_countries_for_the_settings_dropdown():
+    countries = dict(supported_countries())
+    assert countries["US"] == "United States"
+    assert countries["GB"] == "United Kingdom"
+    assert countries["KN"] == "Saint Kitts and Nevis"
+    assert all(len(code) == 2 for code in countries)
+    names = [name for _, name in supported_countries()]
+    assert names == sorted(names)

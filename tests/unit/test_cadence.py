@@ -1,0 +1,569 @@
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from itertools import pairwise
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from followup.business_days import is_business_day
+from followup.cadence import PROFILES, Scenario, end_of_week, explain_profile, plan
+from followup.model import (
+    Action,
+    ActionKind,
+    ActionStatus,
+    Application,
+    AttemptOutcome,
+    CadenceProfile,
+    CallsWelcome,
+    Channel,
+    FieldPace,
+    Formality,
+    Interview,
+    Interviewer,
+    Settings,
+)
+
+TUESDAY = date(2026, 3, 3)  # no US public holiday between March and May 2026
+DANA = Interviewer(interview_id=1, name="Dana Lee", email="dana@acme.example", phone="555-0101", id=11)
+SAM = Interviewer(interview_id=1, name="Sam Roe", email="sam@acme.example", id=12)
+NO_EMAIL = Interviewer(interview_id=1, name="Pat Kim", phone="555-0102", id=13)
+
+
+def scenario(**changes) -> Scenario:
+    values = {"interview_date": TUESDAY, "interviewers": (DANA,), "application_id": 7}
+    return Scenario(**(values | changes))
+
+
+def of_kind(actions, kind):
+    return [a for a in actions if a.kind is kind]
+
+
+def checks(actions):
+    return of_kind(actions, ActionKind.STATUS_CHECK)
+
+
+def dues(actions):
+    return [a.due for a in actions]
+
+
+def logged_check(due, outcome, attempt=1, **changes):
+    return Action(
+        application_id=7,
+        kind=ActionKind.STATUS_CHECK,
+        due=due,
+        channel=Channel.PHONE,
+        recipient="Dana Lee",
+        interviewer_id=11,
+        status=ActionStatus.DONE,
+        outcome=outcome,
+        attempt=attempt,
+        done_on=due,
+        **changes,
+    )
+
+
+# Thank-you letters and calls
+
+
+def test_one_thank_you_email_per_interviewer_on_the_interview_day():
+    actions = plan(scenario(interviewers=(DANA, SAM)))
+    emails = of_kind(actions, ActionKind.THANK_YOU_EMAIL)
+    assert [(a.recipient, a.due, a.channel) for a in emails] == [
+        ("Dana Lee", TUESDAY, Channel.EMAIL),
+        ("Sam Roe", TUESDAY, Channel.EMAIL),
+    ]
+    assert [a.interviewer_id for a in emails] == [11, 12]
+
+
+def test_weekend_interview_moves_the_thank_you_email_to_monday():
+    actions = plan(scenario(interview_date=date(2026, 11, 21)))
+    [email] = of_kind(actions, ActionKind.THANK_YOU_EMAIL)
+    assert email.due == date(2026, 11, 23)
+    assert "weekend or public holiday" in email.why
+
+
+def test_thank_you_call_only_without_email_and_never_the_same_day():
+    actions = plan(scenario(interviewers=(DANA, NO_EMAIL)))
+    [call] = of_kind(actions, ActionKind.THANK_YOU_CALL)
+    assert (call.recipient, call.due, call.channel) == ("Pat Kim", date(2026, 3, 4), Channel.PHONE)
+    assert [a.recipient for a in of_kind(actions, ActionKind.THANK_YOU_EMAIL)] == ["Dana Lee"]
+
+
+def test_thank_you_call_after_a_friday_interview_is_on_monday():
+    [call] = of_kind(
+        plan(scenario(interview_date=date(2026, 11, 20), interviewers=(NO_EMAIL,))), ActionKind.THANK_YOU_CALL
+    )
+    assert call.due == date(2026, 11, 23)
+
+
+def test_no_email_and_calls_unwelcome_thanks_by_card():
+    actions = plan(scenario(interviewers=(NO_EMAIL,), calls_welcome=CallsWelcome.NO))
+    assert of_kind(actions, ActionKind.THANK_YOU_CALL) == []
+    [card] = of_kind(actions, ActionKind.HANDWRITTEN_NOTE)
+    assert (card.due, card.channel) == (date(2026, 3, 4), Channel.MAIL)
+
+
+def test_no_handwritten_note_unless_asked_or_formal():
+    assert of_kind(plan(scenario()), ActionKind.HANDWRITTEN_NOTE) == []
+
+
+@pytest.mark.parametrize(
+    "changes, seed",
+    [({"handwritten_note": True}, "seeds 000, 001"), ({"formality": Formality.FORMAL}, "seed 003")],
+)
+def test_handwritten_note_per_interviewer_by_mail_next_business_day(changes, seed):
+    actions = plan(scenario(interviewers=(DANA, SAM), interview_date=date(2026, 11, 25), **changes))
+    notes = of_kind(actions, ActionKind.HANDWRITTEN_NOTE)
+    assert [(a.recipient, a.due, a.channel) for a in notes] == [
+        ("Dana Lee", date(2026, 11, 27), Channel.MAIL),
+        ("Sam Roe", date(2026, 11, 27), Channel.MAIL),
+    ]
+    assert seed in notes[0].why
+
+
+# First status check
+
+
+def test_no_promise_checks_a_week_after_the_interview():
+    first = checks(plan(scenario()))[0]
+    assert (first.due, first.attempt, first.recipient, first.channel) == (
+        date(2026, 3, 10),
+        1,
+        "Dana Lee",
+        Channel.PHONE,
+    )
+    assert "seeds 000, 003" in first.why
+
+
+def test_a_week_later_on_thanksgiving_moves_to_friday():
+    first = checks(plan(scenario(interview_date=date(2026, 11, 19))))[0]
+    assert first.due == date(2026, 11, 27)
+
+
+def test_promise_on_a_friday_gives_the_following_tuesday():
+    first = checks(plan(scenario(interview_date=date(2026, 11, 10), decision_by=date(2026, 11, 13))))[0]
+    assert first.due == date(2026, 11, 17)
+    assert "seeds 002, 004" in first.why
+
+
+def test_promise_never_checks_before_the_date_has_passed():
+    first = checks(plan(scenario(decision_by=date(2026, 4, 1))))[0]
+    assert first.due == date(2026, 4, 3)
+
+
+def test_promise_before_thanksgiving_skips_the_holiday():
+    first = checks(plan(scenario(interview_date=date(2026, 11, 18), decision_by=date(2026, 11, 24))))[0]
+    assert first.due == date(2026, 11, 27)
+
+
+def test_aggressive_field_checks_three_business_days_after():
+    first = checks(plan(scenario(interview_date=date(2026, 11, 20), pace=FieldPace.AGGRESSIVE)))[0]
+    assert first.due == date(2026, 11, 25)
+    assert "seed 001" in first.why
+
+
+@pytest.mark.parametrize(
+    "day, friday",
+    [
+        (date(2026, 11, 16), date(2026, 11, 20)),
+        (date(2026, 11, 18), date(2026, 11, 20)),
+        (date(2026, 11, 20), date(2026, 11, 20)),
+        (date(2026, 11, 21), date(2026, 11, 27)),
+        (date(2026, 11, 22), date(2026, 11, 27)),
+    ],
+)
+def test_end_of_week_is_that_weeks_friday_or_the_coming_one(day, friday):
+    assert end_of_week(day) == friday
+
+
+# Cadence profiles and the stop rule
+
+
+@pytest.mark.parametrize(
+    "profile, expected",
+    [
+        (CadenceProfile.GENTLE, ["03-10", "03-17", "03-24"]),
+        (CadenceProfile.MODERATE, ["03-10", "03-17", "03-24", "03-31"]),
+        (
+            CadenceProfile.PERSISTENT,
+            ["03-10", "03-12", "03-16", "03-18", "03-20", "03-24", "03-26", "03-30", "04-01", "04-03"],
+        ),
+    ],
+)
+def test_each_profile_plans_its_number_of_checks_at_its_gap(profile, expected):
+    actions = checks(plan(scenario(cadence=profile)))
+    assert [f"{a.due:%m-%d}" for a in actions] == expected
+    assert [a.attempt for a in actions] == list(range(1, len(expected) + 1))
+    assert len(actions) == PROFILES[profile].max_checks
+
+
+def test_default_profile_is_moderate():
+    assert Scenario(interview_date=TUESDAY).cadence is CadenceProfile.MODERATE
+    assert len(checks(plan(Scenario(interview_date=TUESDAY)))) == 4
+
+
+def test_gentle_calendar_gap_lands_on_a_holiday_and_moves():
+    actions = checks(plan(scenario(interview_date=date(2026, 11, 12), cadence=CadenceProfile.GENTLE)))
+    assert dues(actions) == [date(2026, 11, 19), date(2026, 11, 27), date(2026, 12, 4)]
+
+
+def test_relaxed_field_keeps_seven_days_even_when_persistent():
+    actions = checks(plan(scenario(pace=FieldPace.RELAXED, cadence=CadenceProfile.PERSISTENT)))
+    assert len(actions) == 10
+    assert actions[0].due == date(2026, 3, 10)
+    gaps = [(b.due - a.due).days for a, b in pairwise(actions)]
+    assert all(gap >= 7 for gap in gaps)
+    assert actions[1].due == date(2026, 3, 17)
+    assert "seed 001" in actions[1].why
+
+
+def test_relaxed_field_waits_a_week_even_after_a_near_promise():
+    first = checks(plan(scenario(pace=FieldPace.RELAXED, decision_by=date(2026, 3, 4))))[0]
+    assert first.due == date(2026, 3, 10)
+
+
+def test_stop_rule_closes_one_gap_after_the_last_check():
+    actions = plan(scenario(cadence=CadenceProfile.GENTLE))
+    [close] = of_kind(actions, ActionKind.CLOSE)
+    assert close.due == date(2026, 3, 31)
+    assert actions[-1] is close
+    assert "seeds 001, 002" in close.why
+
+
+def test_all_checks_unanswered_leaves_only_the_close():
+    history = tuple(
+        logged_check(day, AttemptOutcome.NO_ANSWER, attempt=n)
+        for n, day in enumerate([date(2026, 3, 10), date(2026, 3, 17), date(2026, 3, 24)], start=1)
+    )
+    thanks = Action(7, ActionKind.THANK_YOU_EMAIL, TUESDAY, Channel.EMAIL, "Dana Lee", 11, ActionStatus.DONE)
+    actions = plan(scenario(cadence=CadenceProfile.GENTLE, history=(thanks, *history)))
+    assert [(a.kind, a.due) for a in actions] == [(ActionKind.CLOSE, date(2026, 3, 31))]
+
+
+# Channel of status checks
+
+
+def test_calls_not_welcome_means_email_only():
+    actions = plan(scenario(calls_welcome=CallsWelcome.NO))
+    assert {a.channel for a in checks(actions)} == {Channel.EMAIL}
+    assert "seed" in checks(actions)[0].why
+
+
+def test_interviewer_preferred_channel_wins_over_the_phone():
+    dana = replace(DANA, preferred_channel=Channel.EMAIL)
+    assert {a.channel for a in checks(plan(scenario(interviewers=(dana,))))} == {Channel.EMAIL}
+
+
+def test_interview_preferred_channel_applies_when_the_interviewer_has_none():
+    actions = plan(scenario(preferred_channel=Channel.EMAIL))
+    assert {a.channel for a in checks(actions)} == {Channel.EMAIL}
+
+
+def test_status_checks_go_to_the_main_contact_only():
+    actions = checks(plan(scenario(interviewers=(SAM, DANA))))
+    assert {(a.recipient, a.interviewer_id) for a in actions} == {("Sam Roe", 12)}
+
+
+def test_email_preference_without_an_address_falls_back_to_the_phone():
+    pat = replace(NO_EMAIL, preferred_channel=Channel.EMAIL)
+    assert {a.channel for a in checks(plan(scenario(interviewers=(pat,))))} == {Channel.PHONE}
+
+
+# Replanning from logged outcomes
+
+
+def test_unanswered_check_continues_the_streak_from_when_it_was_done():
+    done = logged_check(date(2026, 3, 11), AttemptOutcome.LEFT_VOICEMAIL)
+    actions = checks(plan(scenario(history=(done,))))
+    assert [(a.attempt, a.due) for a in actions] == [
+        (2, date(2026, 3, 18)),
+        (3, date(2026, 3, 25)),
+        (4, date(2026, 4, 1)),
+    ]
+
+
+def test_still_deciding_with_a_new_date_restarts_the_streak_after_that_date():
+    done = logged_check(date(2026, 3, 10), AttemptOutcome.SPOKE_STILL_DECIDING, decision_by=date(2026, 3, 20))
+    actions = plan(scenario(history=(done,)))
+    assert [(a.attempt, a.due) for a in checks(actions)] == [
+        (1, date(2026, 3, 24)),
+        (2, date(2026, 3, 31)),
+        (3, date(2026, 4, 7)),
+        (4, date(2026, 4, 14)),
+    ]
+    assert of_kind(actions, ActionKind.CLOSE)[0].due == date(2026, 4, 21)
+    assert "still deciding" in checks(actions)[0].why
+
+
+def test_still_deciding_without_a_date_checks_a_week_later():
+    done = logged_check(date(2026, 3, 10), AttemptOutcome.SPOKE_STILL_DECIDING)
+    first = checks(plan(scenario(history=(done,))))[0]
+    assert (first.attempt, first.due) == (1, date(2026, 3, 17))
+
+
+def test_still_deciding_after_unanswered_checks_resets_the_count():
+    history = (
+        logged_check(date(2026, 3, 10), AttemptOutcome.NO_ANSWER, attempt=1),
+        logged_check(date(2026, 3, 17), AttemptOutcome.NO_ANSWER, attempt=2),
+        logged_check(date(2026, 3, 24), AttemptOutcome.SPOKE_STILL_DECIDING, attempt=3),
+    )
+    actions = checks(plan(scenario(history=history)))
+    assert [a.attempt for a in actions] == [1, 2, 3, 4]
+    assert actions[0].due == date(2026, 3, 31)
+
+
+def test_skipped_check_is_used_up():
+    skipped = replace(logged_check(date(2026, 3, 10), None), status=ActionStatus.SKIPPED, done_on=None)
+    actions = checks(plan(scenario(history=(skipped,))))
+    assert (actions[0].attempt, actions[0].due) == (2, date(2026, 3, 17))
+
+
+def test_next_round_stops_the_status_checks():
+    done = logged_check(date(2026, 3, 10), AttemptOutcome.SPOKE_NEXT_ROUND)
+    actions = plan(scenario(history=(done,)))
+    assert checks(actions) == []
+    assert of_kind(actions, ActionKind.CLOSE) == []
+
+
+def test_offer_plans_nothing_more():
+    done = logged_check(date(2026, 3, 10), AttemptOutcome.OFFER)
+    assert plan(scenario(history=(done,), interviewers=(DANA, SAM))) == []
+
+
+def test_rejection_plans_thanks_next_business_day_and_stay_in_touch_six_weeks_later():
+    done = logged_check(date(2026, 11, 25), AttemptOutcome.REJECTION)
+    actions = plan(scenario(interview_date=date(2026, 11, 16), history=(done,)))
+    assert [(a.kind, a.due, a.recipient, a.channel) for a in actions] == [
+        (ActionKind.THANKS_FOR_CONSIDERATION, date(2026, 11, 27), "Dana Lee", Channel.EMAIL),
+        (ActionKind.STAY_IN_TOUCH, date(2027, 1, 6), "Dana Lee", Channel.EMAIL),
+    ]
+    assert all("seed 002" in a.why for a in actions)
+
+
+def test_rejection_letters_already_sent_are_not_planned_again():
+    rejection = logged_check(date(2026, 3, 13), AttemptOutcome.REJECTION)
+    thanks = Action(
+        7,
+        ActionKind.THANKS_FOR_CONSIDERATION,
+        date(2026, 3, 16),
+        Channel.EMAIL,
+        "Dana Lee",
+        11,
+        ActionStatus.DONE,
+    )
+    actions = plan(scenario(history=(rejection, thanks)))
+    assert [(a.kind, a.due) for a in actions] == [(ActionKind.STAY_IN_TOUCH, date(2026, 4, 24))]
+
+
+def test_withdrawal_cancels_everything_even_manual_actions():
+    withdrew = Action(
+        7,
+        ActionKind.WITHDRAWAL,
+        date(2026, 3, 5),
+        Channel.EMAIL,
+        "Dana Lee",
+        11,
+        ActionStatus.DONE,
+        outcome=AttemptOutcome.WITHDREW,
+    )
+    manual = Action(
+        7, ActionKind.STATUS_CHECK, date(2026, 3, 12), Channel.PHONE, "Dana Lee", 11, attempt=1, manual=True
+    )
+    assert plan(scenario(history=(withdrew, manual))) == []
+
+
+def test_done_thank_yous_are_not_planned_again():
+    sent = Action(
+        7,
+        ActionKind.THANK_YOU_EMAIL,
+        TUESDAY,
+        Channel.EMAIL,
+        "Dana Lee",
+        11,
+        ActionStatus.DONE,
+        outcome=AttemptOutcome.SENT,
+    )
+    actions = plan(scenario(interviewers=(DANA, SAM), history=(sent,)))
+    assert [a.recipient for a in of_kind(actions, ActionKind.THANK_YOU_EMAIL)] == ["Sam Roe"]
+    assert len(checks(actions)) == 4
+
+
+def test_manual_actions_are_kept_as_they_are():
+    done = logged_check(date(2026, 3, 10), AttemptOutcome.NO_ANSWER)
+    moved_check = Action(
+        7,
+        ActionKind.STATUS_CHECK,
+        date(2026, 3, 20),
+        Channel.EMAIL,
+        "Dana Lee",
+        11,
+        attempt=2,
+        why="Moved by me",
+        manual=True,
+        id=99,
+    )
+    moved_thanks = Action(
+        7, ActionKind.THANK_YOU_EMAIL, date(2026, 3, 4), Channel.EMAIL, "Dana Lee", 11, manual=True, id=98
+    )
+    stale = Action(7, ActionKind.STATUS_CHECK, date(2026, 3, 17), Channel.PHONE, "Dana Lee", 11, attempt=2)
+    actions = plan(scenario(history=(done, moved_check, moved_thanks, stale)))
+    assert moved_check in actions and moved_thanks in actions
+    assert stale not in actions
+    assert of_kind(actions, ActionKind.THANK_YOU_EMAIL) == [moved_thanks]
+    assert [(a.attempt, a.due, a.manual) for a in checks(actions)] == [
+        (2, date(2026, 3, 20), True),
+        (3, date(2026, 3, 27), False),
+        (4, date(2026, 4, 3), False),
+    ]
+
+
+def test_manual_checks_stop_after_a_decision():
+    rejection = logged_check(date(2026, 3, 13), AttemptOutcome.REJECTION)
+    manual = Action(
+        7, ActionKind.STATUS_CHECK, date(2026, 3, 20), Channel.PHONE, "Dana Lee", 11, attempt=2, manual=True
+    )
+    assert checks(plan(scenario(history=(rejection, manual)))) == []
+
+
+def test_plan_is_sorted_by_date_and_all_planned_with_a_reason():
+    actions = plan(scenario(interviewers=(DANA, NO_EMAIL), handwritten_note=True))
+    assert dues(actions) == sorted(dues(actions))
+    assert all(a.status is ActionStatus.PLANNED and a.application_id == 7 for a in actions)
+    assert all("seed" in a.why for a in actions)
+
+
+# Scenario building and validation
+
+
+def test_decision_before_interview_is_refused():
+    with pytest.raises(ValueError, match="before the interview"):
+        scenario(decision_by=date(2026, 3, 1))
+
+
+def test_unknown_country_is_refused_with_its_code():
+    with pytest.raises(ValueError, match="'ZZ'"):
+        scenario(country="ZZ")
+
+
+def test_scenario_from_the_records():
+    application = Application("Acme", "Analyst", field_pace=FieldPace.RELAXED, handwritten_note=True, id=5)
+    interview = Interview(
+        5, datetime(2026, 3, 3, 14, 0), decision_by=date(2026, 3, 6), calls_welcome=CallsWelcome.NO
+    )
+    built = Scenario.for_interview(
+        application, interview, [DANA], [], Settings(country="GB", cadence=CadenceProfile.GENTLE)
+    )
+    assert built == Scenario(
+        interview_date=TUESDAY,
+        country="GB",
+        decision_by=date(2026, 3, 6),
+        pace=FieldPace.RELAXED,
+        handwritten_note=True,
+        calls_welcome=CallsWelcome.NO,
+        interviewers=(DANA,),
+        cadence=CadenceProfile.GENTLE,
+        application_id=5,
+    )
+
+
+def test_explain_profile_for_the_settings_page():
+    gentle = explain_profile(CadenceProfile.GENTLE)
+    assert (gentle.name, gentle.gap_text, gentle.max_checks, gentle.source_text) == (
+        "Gentle",
+        "7 calendar days",
+        3,
+        "seeds 001, 003",
+    )
+    persistent = explain_profile("persistent")
+    assert (persistent.gap_text, persistent.max_checks, persistent.source_text) == (
+        "2 business days",
+        10,
+        "seed 002",
+    )
+    assert explain_profile(CadenceProfile.MODERATE).description
+
+
+# Properties over many scenarios
+
+COUNTRIES = ["US", "GB", "DE", "FR", "IL", "JP", "IN", "BR", "AE"]
+people = st.lists(st.booleans(), max_size=3).map(
+    lambda emails: tuple(
+        Interviewer(1, f"Person {n}", email=f"p{n}@x.example" if has_email else "", id=n)
+        for n, has_email in enumerate(emails)
+    )
+)
+
+
+@st.composite
+def scenarios(draw):
+    interview = draw(st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31)))
+    promise = draw(st.none() | st.integers(min_value=0, max_value=30))
+    return Scenario(
+        interview_date=interview,
+        country=draw(st.sampled_from(COUNTRIES)),
+        decision_by=None if promise is None else interview + timedelta(days=promise),
+        pace=draw(st.sampled_from(FieldPace)),
+        formality=draw(st.sampled_from(Formality)),
+        handwritten_note=draw(st.booleans()),
+        calls_welcome=draw(st.sampled_from(CallsWelcome)),
+        interviewers=draw(people),
+        cadence=draw(st.sampled_from(CadenceProfile)),
+    )
+
+
+def assert_well_formed(s: Scenario, actions: list[Action]) -> None:
+    assert all(is_business_day(a.due, s.country) for a in actions)
+    status_checks = checks(actions)
+    attempts = [a.attempt for a in status_checks]
+    assert attempts == list(range(attempts[0], attempts[0] + len(attempts)) if attempts else [])
+    assert dues(status_checks) == sorted(dues(status_checks))
+    assert all(a.due > s.interview_date for a in status_checks)
+    for close in of_kind(actions, ActionKind.CLOSE):
+        assert all(close.due > a.due for a in status_checks)
+
+
+@settings(max_examples=60, deadline=None)
+@given(scenarios())
+def test_due_dates_are_business_days_and_checks_never_go_backwards(s):
+    actions = plan(s)
+    assert_well_formed(s, actions)
+    assert len(checks(actions)) == PROFILES[s.cadence].max_checks
+    if s.decision_by is not None:
+        assert all(a.due > s.decision_by for a in checks(actions))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    scenarios(),
+    st.lists(
+        st.tuples(
+            st.sampled_from(
+                [AttemptOutcome.NO_ANSWER, AttemptOutcome.LEFT_VOICEMAIL, AttemptOutcome.SPOKE_STILL_DECIDING]
+            ),
+            st.none() | st.integers(min_value=0, max_value=20),
+            st.integers(min_value=0, max_value=3),
+        ),
+        max_size=6,
+    ),
+)
+def test_replanning_after_logged_checks_keeps_the_rules(s, log):
+    history: list[Action] = []
+    for outcome, new_date_in, late_by in log:
+        next_check = checks(plan(replace(s, history=tuple(history))))
+        if not next_check:
+            break
+        done_on = next_check[0].due + timedelta(days=late_by)
+        new_date = None if new_date_in is None else done_on + timedelta(days=new_date_in)
+        history.append(
+            replace(
+                next_check[0],
+                status=ActionStatus.DONE,
+                outcome=outcome,
+                done_on=done_on,
+                decision_by=new_date if outcome is AttemptOutcome.SPOKE_STILL_DECIDING else None,
+            )
+        )
+        actions = plan(replace(s, history=tuple(history)))
+        assert_well_formed(s, actions)
+        assert all(a.due > done_on for a in checks(actions))
