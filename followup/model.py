@@ -215,3 +215,20 @@ class Settings:
     cadence: CadenceProfile = CadenceProfile.MODERATE
     signature: str = ""
     user_dictionary: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ApplicationBundle:
+    """An application with everything under it, as saved or restored in one go.
+
+    Inside a bundle, `interviewer_id` on letters and actions (and the `id` of
+    each interviewer) are references local to the bundle's source; the store
+    swaps them for the new ids as it saves.
+    """
+
+    application: Application
+    interviews: list[tuple[Interview, list[tuple[Interviewer, DebriefNotes | None]]]] = field(
+        default_factory=list
+    )
+    letters: list[Letter] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)

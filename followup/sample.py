@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import random
-from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from followup import cadence
@@ -18,6 +17,7 @@ from followup.model import (
     ActionKind,
     ActionStatus,
     Application,
+    ApplicationBundle,
     AttemptOutcome,
     CallsWelcome,
     Channel,
@@ -32,19 +32,11 @@ from followup.model import (
 from followup.store import Store
 
 
-@dataclass
-class SampleApplication:
-    application: Application
-    interviews: list[tuple[Interview, list[tuple[Interviewer, DebriefNotes | None]]]] = field(
-        default_factory=list
-    )
-
-
 def _at(day: date, hour: int) -> datetime:
     return datetime.combine(day, time(hour, 0))
 
 
-def curated(today: date) -> list[SampleApplication]:
+def curated(today: date) -> list[ApplicationBundle]:
     """Eight applications at different stages; one panel of three with full notes."""
     ago = lambda days: today - timedelta(days=days)  # noqa: E731
     panel = [
@@ -100,7 +92,7 @@ def curated(today: date) -> list[SampleApplication]:
         (Interviewer(0, name, title, email, phone), None)
     ]
     return [
-        SampleApplication(
+        ApplicationBundle(
             Application("Northwind Analytics", "Data Analyst", job_link="https://northwind.example/jobs/data-analyst",
                         created_at=_at(ago(30), 9)),
             [
@@ -108,43 +100,43 @@ def curated(today: date) -> list[SampleApplication]:
                 (second_round, panel),
             ],
         ),
-        SampleApplication(
+        ApplicationBundle(
             Application("Bluebird Accounting LLP", "Staff Accountant", FieldPace.RELAXED, Formality.FORMAL,
                         Status.WAITING, handwritten_note=True, created_at=_at(ago(25), 9)),
             [(Interview(0, _at(ago(9), 9), format="in person", calls_welcome=CallsWelcome.YES),
               hiring_manager("Margaret Okafor", "Controller", "m.okafor@bluebird.example", "+1 212 555 0110"))],
         ),
-        SampleApplication(
+        ApplicationBundle(
             Application("Summit Sales Co", "Account Executive", FieldPace.AGGRESSIVE, Formality.CASUAL,
                         created_at=_at(ago(12), 9)),
             [(Interview(0, _at(ago(4), 11), format="phone", calls_welcome=CallsWelcome.YES,
                         preferred_channel=Channel.PHONE),
               hiring_manager("Jake Brennan", "Regional Sales Director", "jake@summitsales.example", "+1 303 555 0177"))],
         ),
-        SampleApplication(
+        ApplicationBundle(
             Application("Harbor Health", "Project Coordinator", FieldPace.STANDARD, Formality.FORMAL,
                         Status.WAITING, created_at=_at(ago(35), 9)),
             [(Interview(0, _at(ago(12), 15), format="video", decision_by=ago(5),
                         calls_welcome=CallsWelcome.NO),
               hiring_manager("Dr. Amina Yusuf", "Programme Director", "a.yusuf@harborhealth.example"))],
         ),
-        SampleApplication(
+        ApplicationBundle(
             Application("Lumen Labs", "UX Designer", status=Status.OFFER, created_at=_at(ago(40), 9)),
             [(Interview(0, _at(ago(21), 13), format="in person"),
               hiring_manager("Ines Moreau", "Design Lead", "ines@lumenlabs.example"))],
         ),
-        SampleApplication(
+        ApplicationBundle(
             Application("Granite Bank", "Financial Analyst", FieldPace.RELAXED, Formality.FORMAL,
                         Status.REJECTED, created_at=_at(ago(50), 9)),
             [(Interview(0, _at(ago(30), 10), format="in person"),
               hiring_manager("Robert Chen", "VP Finance", "robert.chen@granite.example", "+1 617 555 0123"))],
         ),
-        SampleApplication(
+        ApplicationBundle(
             Application("Pine & Co", "Marketing Manager", status=Status.WITHDRAWN, created_at=_at(ago(45), 9)),
             [(Interview(0, _at(ago(28), 16), format="video"),
               hiring_manager("Sofia Lindqvist", "CMO", "sofia@pineandco.example"))],
         ),
-        SampleApplication(
+        ApplicationBundle(
             Application("Quarry Logistics", "Operations Lead", FieldPace.STANDARD, Formality.CASUAL,
                         Status.CLOSED_WITHOUT_ANSWER, created_at=_at(ago(90), 9)),
             [(Interview(0, _at(ago(60), 9), format="in person"),
@@ -171,7 +163,7 @@ _STATUSES = (Status.ACTIVE,) * 5 + (Status.WAITING,) * 3 + (
     Status.OFFER, Status.REJECTED, Status.WITHDRAWN, Status.CLOSED_WITHOUT_ANSWER)
 
 
-def generated(count: int, today: date, seed: int = 7) -> list[SampleApplication]:
+def generated(count: int, today: date, seed: int = 7) -> list[ApplicationBundle]:
     """`count` more applications with names and dates that look real, always the same."""
     rng = random.Random(seed)
     samples = []
@@ -207,7 +199,7 @@ def generated(count: int, today: date, seed: int = 7) -> list[SampleApplication]
                 DebriefNotes(0, liked=f"my work on {rng.choice(('reporting', 'onboarding', 'pricing', 'hiring'))}")
                 if rng.random() < 0.6 else None,
             ))
-        samples.append(SampleApplication(application, [(interview, people)]))
+        samples.append(ApplicationBundle(application, [(interview, people)]))
     return samples
 
 
@@ -219,7 +211,7 @@ _ENDINGS = {
 
 
 def follow_up_history(
-    sample: SampleApplication, settings: Settings, today: date, rng: random.Random
+    sample: ApplicationBundle, settings: Settings, today: date, rng: random.Random
 ) -> list[Action]:
     """Walk the plan up to today as a real user might, through the real cadence rules.
 
@@ -266,7 +258,7 @@ def load_sample(store: Store, applications: int = 8, *, today: date | None = Non
     wanted += generated(max(0, applications - len(wanted)), today)
     existing = {(a.company, a.role) for a in store.list_applications()}
     fresh = [s for s in wanted if (s.application.company, s.application.role) not in existing]
-    store.add_sample(fresh)
+    store.add_bundles(fresh)
     settings = store.get_settings()
     rng = random.Random(len(existing))
     store.add_actions([a for s in fresh for a in follow_up_history(s, settings, today, rng)])

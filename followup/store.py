@@ -31,6 +31,7 @@ from followup.model import (
     Action,
     ActionStatus,
     Application,
+    ApplicationBundle,
     DebriefNotes,
     Interview,
     Interviewer,
@@ -147,6 +148,12 @@ def _values(obj, table: sa.Table, *, without: tuple[str, ...] = ("id", "version"
     return values
 
 
+def _settings_row(settings: Settings) -> dict:
+    values = _values(settings, tables.settings)
+    values["user_dictionary"] = json.dumps(sorted(set(settings.user_dictionary)))
+    return values
+
+
 class Store:
     """Every query the app needs, each in its own short transaction."""
 
@@ -257,28 +264,53 @@ class Store:
         with self._write() as conn:
             return self._insert(conn, tables.applications, application)
 
-    def add_sample(self, samples) -> None:
-        """Applications with their interviews, interviewers and notes, in one transaction.
+    def add_bundles(
+        self,
+        bundles: list[ApplicationBundle],
+        *,
+        replace_all: bool = False,
+        settings: Settings | None = None,
+    ) -> None:
+        """Save applications with everything under them in one transaction.
 
-        `samples` are `sample.SampleApplication`s; the ids inside are filled in here.
+        With `replace_all`, everything stored before is deleted in the same
+        transaction, so a failure leaves the database exactly as it was.
         """
         with self._write() as conn:
-            for sample in samples:
-                application_id = self._insert(conn, tables.applications, sample.application)
-                for interview, people in sample.interviews:
-                    interview.application_id = application_id
-                    interview_id = self._insert(conn, tables.interviews, interview)
-                    for interviewer, notes in people:
-                        interviewer.interview_id = interview_id
-                        interviewer_id = self._insert(conn, tables.interviewers, interviewer)
-                        if notes is not None:
-                            notes.interviewer_id = interviewer_id
-                            notes.version = 1
-                            conn.execute(
-                                tables.debrief_notes.insert().values(
-                                    **_values(notes, tables.debrief_notes, without=()),
-                                )
-                            )
+            if replace_all:
+                conn.execute(tables.applications.delete())
+            if settings is not None:
+                conn.execute(
+                    tables.settings.update().where(tables.settings.c.id == 1).values(**_settings_row(settings))
+                )
+            for bundle in bundles:
+                self._insert_bundle(conn, bundle)
+
+    def _insert_bundle(self, conn: sa.Connection, bundle: ApplicationBundle) -> None:
+        bundle.application.created_at = bundle.application.created_at or datetime.now().replace(microsecond=0)
+        application_id = self._insert(conn, tables.applications, bundle.application)
+        new_ids: dict[int, int] = {}
+        for interview, people in bundle.interviews:
+            interview.application_id = application_id
+            interview_id = self._insert(conn, tables.interviews, interview)
+            for interviewer, notes in people:
+                reference = interviewer.id
+                interviewer.interview_id = interview_id
+                new_ids[reference] = self._insert(conn, tables.interviewers, interviewer)
+                if notes is not None:
+                    notes.interviewer_id = interviewer.id
+                    notes.version = 1
+                    conn.execute(
+                        tables.debrief_notes.insert().values(
+                            **_values(notes, tables.debrief_notes, without=())
+                        )
+                    )
+        for record, table in [*((l, tables.letters) for l in bundle.letters),
+                              *((a, tables.actions) for a in bundle.actions)]:
+            record.application_id = application_id
+            if record.interviewer_id is not None:
+                record.interviewer_id = new_ids[record.interviewer_id]
+            self._insert(conn, table, record)
 
     def update_application(self, application: Application) -> None:
         with self._write() as conn:
@@ -343,6 +375,9 @@ class Store:
             ).first()
         return _load(DebriefNotes, row) if row else DebriefNotes(interviewer_id=interviewer_id)
 
+    def all_notes(self) -> dict[int, DebriefNotes]:
+        return {n.interviewer_id: n for n in self._list(DebriefNotes, sa.select(tables.debrief_notes))}
+
     def list_notes(self, interview_id: int) -> dict[int, DebriefNotes]:
         query = (
             sa.select(tables.debrief_notes)
@@ -381,12 +416,10 @@ class Store:
 
     # -- letters ----------------------------------------------------------
 
-    def list_letters(self, application_id: int) -> list[Letter]:
-        query = (
-            sa.select(tables.letters)
-            .where(tables.letters.c.application_id == application_id)
-            .order_by(tables.letters.c.id)
-        )
+    def list_letters(self, application_id: int | None = None) -> list[Letter]:
+        query = sa.select(tables.letters).order_by(tables.letters.c.id)
+        if application_id is not None:
+            query = query.where(tables.letters.c.application_id == application_id)
         return self._list(Letter, query)
 
     def get_letter(self, letter_id: int) -> Letter:
@@ -480,7 +513,7 @@ class Store:
         return settings
 
     def save_settings(self, settings: Settings) -> None:
-        values = _values(settings, tables.settings)
-        values["user_dictionary"] = json.dumps(sorted(set(settings.user_dictionary)))
         with self._write() as conn:
-            conn.execute(tables.settings.update().where(tables.settings.c.id == 1).values(**values))
+            conn.execute(
+                tables.settings.update().where(tables.settings.c.id == 1).values(**_settings_row(settings))
+            )
