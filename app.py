@@ -32,4 +32,5 @@ navigation = st.navigation(
     }
 )
 session.store()
+session.demo_banner()
 navigation.run()

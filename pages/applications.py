@@ -11,18 +11,20 @@ from followup.errors import FollowupError, StaleEdit
 from followup.model import Application, Interview
 from ui import session
 from ui.application_fields import application_fields, interview_fields, read_application, read_interview
-from ui.forms import confirm_delete, forget, form_problem, opened_version, set_errors, stale_choice
+from ui.forms import confirm_delete, forget, form_problem, opened_version, prefix_for, set_errors, stale_choice
 from ui.text import md
 
 store = session.store()
 session.show_flash()
 st.title("Applications")
 
-NEW = "apps-new-"
+NEW_BASE = "apps-add-application-"
+NEW = prefix_for(NEW_BASE)
 
 
-def _save(prefix: str, validate, save, done: str) -> bool:
+def _save(base: str, validate, save, done: str) -> bool:
     """Validate, save in one transaction, and keep what was typed if anything fails."""
+    prefix = prefix_for(base)
     errors = validate()
     if not errors:
         try:
@@ -34,14 +36,14 @@ def _save(prefix: str, validate, save, done: str) -> bool:
     set_errors(prefix, errors)
     if errors:
         return False
-    forget(prefix)
+    forget(base)
     session.flash(done)
     return True
 
 
 def _add_application() -> None:
     application = read_application(NEW, Application(company="", role=""))
-    if _save(NEW, lambda: validation.validate_application(application),
+    if _save(NEW_BASE, lambda: validation.validate_application(application),
              lambda: store.add_application(application), f"Added {application.company}."):
         st.session_state[session.APPLICATION_KEY] = application.id
 
@@ -97,13 +99,14 @@ st.dataframe(
 
 st.subheader("Edit an application")
 current = session.pick_application(applications)
-EDIT = f"apps-edit-{current.id}-"
+EDIT_BASE = f"apps-edit-{current.id}-"
+EDIT = prefix_for(EDIT_BASE)
 
 
 def _update_application() -> None:
     application = read_application(EDIT, current)
     application.version = opened_version(EDIT, current.version)
-    _save(EDIT, lambda: validation.validate_application(application),
+    _save(EDIT_BASE, lambda: validation.validate_application(application),
           lambda: store.update_application(application), f"Saved {application.company}.")
 
 
@@ -112,7 +115,7 @@ with st.form(f"{EDIT}form"):
     application_fields(EDIT, current)
     form_problem(EDIT)
     st.form_submit_button("Save changes", type="primary", on_click=_update_application)
-stale_choice(EDIT, current.version, _update_application)
+stale_choice(EDIT, current.version, _update_application, EDIT_BASE)
 
 
 def _delete_application() -> None:
@@ -139,7 +142,8 @@ if not interviews:
     st.caption("No interview recorded yet.")
 
 for interview in interviews:
-    prefix = f"apps-interview-{interview.id}-"
+    base = f"apps-interview-{interview.id}-"
+    prefix = prefix_for(base)
     opened_version(prefix, interview.version)
     title = f"Round {interview.round} · {interview.starts_at:%a %d %b %Y, %H:%M} · {interview.format}"
     with st.expander(md(title)):
@@ -147,14 +151,14 @@ for interview in interviews:
             interview_fields(prefix, interview)
             form_problem(prefix)
 
-            def _update(prefix=prefix, interview=interview) -> None:
+            def _update(base=base, prefix=prefix, interview=interview) -> None:
                 edited = read_interview(prefix, interview)
                 edited.version = opened_version(prefix, interview.version)
-                _save(prefix, lambda: validation.validate_interview(edited),
+                _save(base, lambda: validation.validate_interview(edited),
                       lambda: store.update_interview(edited), f"Saved round {edited.round}.")
 
             st.form_submit_button("Save interview", on_click=_update)
-        stale_choice(prefix, interview.version, _update)
+        stale_choice(prefix, interview.version, _update, base)
 
         def _delete(interview=interview) -> None:
             try:
@@ -171,7 +175,8 @@ for interview in interviews:
             _delete,
         )
 
-NEW_INTERVIEW = f"apps-new-interview-{current.id}-"
+NEW_INTERVIEW_BASE = f"apps-add-interview-{current.id}-"
+NEW_INTERVIEW = prefix_for(NEW_INTERVIEW_BASE)
 next_round = max((i.round for i in interviews), default=0) + 1
 blank = Interview(
     application_id=current.id,
@@ -182,7 +187,7 @@ blank = Interview(
 
 def _add_interview() -> None:
     interview = read_interview(NEW_INTERVIEW, blank)
-    _save(NEW_INTERVIEW, lambda: validation.validate_interview(interview),
+    _save(NEW_INTERVIEW_BASE, lambda: validation.validate_interview(interview),
           lambda: store.add_interview(interview), f"Added round {interview.round}.")
 
 

@@ -2,6 +2,10 @@
 
 import streamlit as st
 
+from ui import session
+
+session.ensure_router()
+
 st.title("Outcome")
 st.info(
     "Coming soon: what to do after an offer, a rejection, a withdrawal or silence. "

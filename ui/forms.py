@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import streamlit as st
 
+from followup.errors import FollowupError, StaleEdit
 from ui.text import md
 
 
@@ -20,10 +23,25 @@ def set_errors(prefix: str, errors: dict[str, str]) -> None:
     st.session_state[f"{prefix}errors"] = errors
 
 
-def forget(prefix: str) -> None:
-    """Drop a form's typed values and errors once they are safely saved."""
-    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
+def _generation_key(base: str) -> str:
+    return f"#generation:{base}"
+
+
+def prefix_for(base: str) -> str:
+    """The widget-key prefix of a form; it changes each time the form is `forget`-ed."""
+    return f"{base}{st.session_state.get(_generation_key(base), 0)}-"
+
+
+def forget(base: str) -> None:
+    """Drop a form's typed values and errors once they are saved or discarded.
+
+    Deleting the keys alone is not enough: the browser keeps showing what was
+    typed into a widget it already has. A new generation gives new widgets,
+    drawn from what is stored.
+    """
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(base)]:
         del st.session_state[key]
+    st.session_state[_generation_key(base)] = st.session_state.get(_generation_key(base), 0) + 1
 
 
 def form_problem(prefix: str) -> None:
@@ -38,8 +56,11 @@ def opened_version(prefix: str, current_version: int) -> int:
     return st.session_state.setdefault(f"{prefix}opened_version", current_version)
 
 
-def stale_choice(prefix: str, current_version: int, save) -> None:
-    """After a conflicting save elsewhere: keep the user's text and let them choose."""
+def stale_choice(prefix: str, current_version: int, save, base: str | None = None) -> None:
+    """After a conflicting save elsewhere: keep the user's text and let them choose.
+
+    `base` is the form's key prefix without its generation (see prefix_for).
+    """
     problem = errors_for(prefix).get("_stale")
     if not problem:
         return
@@ -51,7 +72,7 @@ def stale_choice(prefix: str, current_version: int, save) -> None:
 
     left, right = st.columns(2)
     left.button("Save my version over theirs", key=f"{prefix}keep_mine", on_click=keep_mine)
-    right.button("Discard mine, show theirs", key=f"{prefix}take_theirs", on_click=forget, args=(prefix,))
+    right.button("Discard mine, show theirs", key=f"{prefix}take_theirs", on_click=forget, args=(base or prefix,))
 
 
 def confirm_delete(key: str, button_label: str, question: str, delete) -> None:
@@ -71,3 +92,97 @@ def confirm_delete(key: str, button_label: str, question: str, delete) -> None:
         left, right = st.columns(2)
         left.button("Delete for good", key=f"{key}-yes", type="primary", on_click=confirmed)
         right.button("Keep it", key=f"{key}-no", on_click=st.session_state.pop, args=(asking, None))
+
+
+# -- saving one field at a time, as the user goes ------------------------------
+
+CHANGED_ELSEWHERE = (
+    "This was changed in another tab or window after you opened it, so your text was not saved. "
+    "It is kept here: choose which version to keep."
+)
+
+
+class Autosave:
+    """One field of a stored record, saved in its own transaction when the user leaves the widget.
+
+    The widget (key `self.key`, drawn with `on_change=self.save`) shows the
+    stored value, refreshed from the database on every run. Text that could not
+    be saved (a check failed, or the same field changed elsewhere) is kept as a
+    draft under a plain key, so it survives the widget not being drawn (another
+    page, another interview) and returns to the widget; only a save or "show
+    theirs" drops it. The stored value the field was opened from plays the part
+    of the record's opened version: a save goes through unless that very field
+    was changed elsewhere in the meantime.
+    """
+
+    def __init__(self, prefix: str, stored, *, field: str, load, save, section: str,
+                 validate=None, clean=None, show=None, also=None):
+        """`clean` turns the widget's value into the stored one, `show` the other way round;
+        `also(record)` changes the record further before it is checked and saved."""
+        self.prefix, self.field, self.section = prefix, field, section
+        self.load, self.store, self.validate, self.also = load, save, validate, also
+        self.clean = clean or (lambda value: value)
+        self.show = show or (lambda value: value)
+        self.key = f"{prefix}value"
+        self._draft = f"{prefix}draft"
+        self._opened = f"{prefix}opened_version"
+        state = st.session_state
+        if self._draft in state:
+            state.setdefault(self.key, self.show(state[self._draft]))
+        elif self.key not in state or state.get(self._opened) != stored:
+            state[self.key] = self.show(stored)
+            state[self._opened] = stored
+
+    def save(self) -> None:
+        state = st.session_state
+        value = self.clean(state[self.key])
+        for _ in range(2):
+            try:
+                record = self.load()
+                theirs = getattr(record, self.field)
+                if theirs != value and theirs != state.get(self._opened):
+                    return self._keep(value, {"_stale": CHANGED_ELSEWHERE})
+                setattr(record, self.field, value)
+                if self.also is not None:
+                    self.also(record)
+                problem = (self.validate(record) if self.validate else {}).get(self.field)
+                if problem:
+                    return self._keep(value, {self.field: problem})
+                self.store(record)
+            except StaleEdit:
+                continue  # saved elsewhere between our read and our write: look again
+            except FollowupError as error:
+                return self._keep(value, {"_form": str(error)})
+            state[self.key] = self.show(value)
+            state[self._opened] = value
+            state.pop(self._draft, None)
+            set_errors(self.prefix, {})
+            mark_saved(self.section)
+            return None
+        return self._keep(value, {"_stale": CHANGED_ELSEWHERE})
+
+    def _keep(self, value, errors: dict[str, str]) -> None:
+        st.session_state[self._draft] = value
+        set_errors(self.prefix, errors)
+
+    def feedback(self, stored) -> None:
+        """Under the widget: why it was not saved, and the choice after a conflict."""
+        errors = errors_for(self.prefix)
+        field_error(errors, self.field)
+        form_problem(self.prefix)
+        stale_choice(self.prefix, stored, self.save)
+
+
+def mark_saved(section: str) -> None:
+    st.session_state[f"saved-at-{section}"] = datetime.now()
+
+
+def saved_note(
+    section: str, waiting: str = "Saved as you go: each answer is stored when you leave the field."
+) -> None:
+    """Show when this section was last saved, or that it saves by itself."""
+    when = st.session_state.get(f"saved-at-{section}")
+    if when is None:
+        st.caption(f":material/cloud_done: {waiting}")
+    else:
+        st.caption(f":green[:material/cloud_done: Saved at {when:%H:%M}]")

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
+from followup import demo
 from followup.errors import FollowupError
 from followup.store import Store, default_url
 from ui.text import md
+
+APPLICATION_KEY = "application"
+_DEMO_KEY = "demo_database"
+_FLASH_KEY = "flash"
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -15,20 +21,52 @@ def _open_store(url: str) -> Store:
     return Store.open(url)
 
 
+def demo_mode() -> bool:
+    secret = st.secrets.get("demo") if st.secrets.load_if_toml_exists() else None
+    return demo.demo_requested(secret)
+
+
+def ensure_router() -> None:
+    """Make sure this page runs inside the router (app.py), even on a first-visit deep link.
+
+    Streamlit treats an app with a pages/ folder as an old-style multipage app
+    until some session has called st.navigation; until then a link straight to
+    /plan runs pages/plan.py alone, without app.py (no page config, no demo
+    banner). Switching that mode off and rerunning hands the request to app.py.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def store() -> Store:
+    """The visitor's store: their own throw-away one in demo mode, else the configured database."""
+    ensure_router()
     try:
+        if demo_mode():
+            if _DEMO_KEY not in st.session_state:
+                st.session_state[_DEMO_KEY] = demo.DemoDatabase()
+            return st.session_state[_DEMO_KEY].store
         return _open_store(default_url())
     except FollowupError as error:
         st.error(str(error), icon=":material/database:")
         st.stop()
 
 
+def demo_banner() -> None:
+    if demo_mode():
+        st.info(
+            "**Demo:** this sample data is yours alone and lives only in this browser tab. "
+            "Refreshing or closing the tab starts again from a fresh sample. To keep your work, "
+            "download it as JSON from **Your data** and import it into your own copy of followup.",
+            icon=":material/science:",
+        )
+
+
 def show_problem(error: FollowupError) -> None:
     st.error(str(error), icon=":material/error:")
 
 
-APPLICATION_KEY = "application"
-_FLASH_KEY = "flash"
 
 
 def application_label(application) -> str:

@@ -20,8 +20,9 @@ def free_port() -> int:
 
 
 class AppServer:
-    def __init__(self, env: dict[str, str], log_path: Path):
+    def __init__(self, env: dict[str, str], log_path: Path, extra_args: tuple[str, ...] = ()):
         self.env = {**os.environ, **env}
+        self.extra_args = extra_args
         self.log_path = log_path
         self.port = free_port()
         self.process: subprocess.Popen | None = None
@@ -37,7 +38,7 @@ class AppServer:
                 sys.executable, "-m", "streamlit", "run", "app.py",
                 "--server.headless=true", f"--server.port={self.port}",
                 "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
-                "--server.fileWatcherType=none",
+                "--server.fileWatcherType=none", *self.extra_args,
             ],
             cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
         )
@@ -64,6 +65,11 @@ class AppServer:
                 self.process.kill()
                 self.process.wait()
         self.process = None
+
+    def memory_kib(self) -> int:
+        """Resident memory of the server process (Linux), in KiB."""
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        return int(next(line for line in status.splitlines() if line.startswith("VmRSS:")).split()[1])
 
     def restart(self) -> None:
         self.stop()

@@ -22,6 +22,8 @@ def test_an_application_added_in_the_browser_survives_a_restart(app_server, page
     page.get_by_role("button", name="Add application").click()
     settle(page)
     expect(page.get_by_text("Interviews at Zoë & Søn <img src=x onerror=alert(1)>")).to_be_visible()
+    # The add form starts empty again, ready for the next application.
+    expect(page.get_by_label("Company *").first).to_have_value("")
     screenshot(page, "applications-added")
 
     app_server.restart()

@@ -17,26 +17,26 @@ def test_the_empty_page_offers_the_sample(app, store):
 
 
 def test_required_fields_and_a_bad_link_are_explained_and_nothing_is_saved(app, store):
-    app.text_input(key="apps-new-company").input("   ")
-    app.text_input(key="apps-new-role").input("Analyst")
-    app.text_input(key="apps-new-job_link").input("acme.com")
+    app.text_input(key="apps-add-application-0-company").input("   ")
+    app.text_input(key="apps-add-application-0-role").input("Analyst")
+    app.text_input(key="apps-add-application-0-job_link").input("acme.com")
     _button(app, "Add application").click().run()
     shown = " ".join(errors_shown(app))
     assert "Company is required" in shown
     assert "full web address" in shown
     assert store.list_applications() == []
-    assert app.text_input(key="apps-new-role").value == "Analyst"
+    assert app.text_input(key="apps-add-application-0-role").value == "Analyst"
 
 
 def test_adding_then_editing_an_application(app, store):
-    app.text_input(key="apps-new-company").input("Acme")
-    app.text_input(key="apps-new-role").input("Analyst")
+    app.text_input(key="apps-add-application-0-company").input("Acme")
+    app.text_input(key="apps-add-application-0-role").input("Analyst")
     _button(app, "Add application").click().run()
     [saved] = store.list_applications()
     assert (saved.company, saved.role, saved.status) == ("Acme", "Analyst", Status.ACTIVE)
-    assert app.text_input(key="apps-new-company").value == ""
+    assert app.text_input(key="apps-add-application-1-company").value == ""
 
-    prefix = f"apps-edit-{saved.id}-"
+    prefix = f"apps-edit-{saved.id}-0-"
     app.text_input(key=f"{prefix}role").input("Lead Analyst")
     app.selectbox(key=f"{prefix}status").select(Status.WAITING)
     _button(app, "Save changes").click().run()
@@ -53,7 +53,7 @@ def test_an_edit_made_elsewhere_first_is_not_overwritten(app, store):
     elsewhere.role = "Changed elsewhere"
     store.update_application(elsewhere)
 
-    prefix = f"apps-edit-{application.id}-"
+    prefix = f"apps-edit-{application.id}-0-"
     app.text_input(key=f"{prefix}role").input("Mine")
     _button(app, "Save changes").click().run()
     assert any("changed in another tab" in w.value for w in app.warning)
@@ -72,11 +72,11 @@ def test_after_a_conflict_the_user_can_take_the_other_version(app, store):
     elsewhere = store.get_application(application.id)
     elsewhere.role = "Changed elsewhere"
     store.update_application(elsewhere)
-    prefix = f"apps-edit-{application.id}-"
+    prefix = f"apps-edit-{application.id}-0-"
     app.text_input(key=f"{prefix}role").input("Mine")
     _button(app, "Save changes").click().run()
     _button(app, "Discard mine, show theirs").click().run()
-    assert app.text_input(key=f"{prefix}role").value == "Changed elsewhere"
+    assert app.text_input(key=f"apps-edit-{application.id}-1-role").value == "Changed elsewhere"
     assert store.get_application(application.id).role == "Changed elsewhere"
 
 
@@ -84,7 +84,7 @@ def test_adding_an_interview_checks_the_dates(app, store):
     application = Application("Acme", "Analyst")
     store.add_application(application)
     app.run()
-    prefix = f"apps-new-interview-{application.id}-"
+    prefix = f"apps-add-interview-{application.id}-0-"
     app.date_input(key=f"{prefix}date").set_value(date.today())
     app.date_input(key=f"{prefix}decision_by").set_value(date.today() - timedelta(days=3))
     _button(app, "Add interview").click().run()
