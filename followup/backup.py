@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 import json
 import types
 import typing
@@ -52,9 +53,10 @@ class ImportRefused(FollowupError):
 # -- from the model to JSON and back -------------------------------------------------
 
 
-def _fields(cls: type) -> list[tuple[str, object]]:
+@functools.cache
+def _fields(cls: type) -> tuple[tuple[str, object], ...]:
     hints = typing.get_type_hints(cls)
-    return [(f.name, hints[f.name]) for f in dataclasses.fields(cls) if f.name not in _INTERNAL]
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls) if f.name not in _INTERNAL)
 
 
 def _plain(value: object) -> object:
