@@ -207,3 +207,19 @@ def test_the_default_database_lives_in_the_user_data_folder(monkeypatch, tmp_pat
 def test_a_bad_database_url_is_explained():
     with pytest.raises(StorageError, match="not a database URL"):
         Store.open("not a url")
+
+
+def test_a_full_disk_gives_a_clear_message_and_keeps_what_was_saved(store):
+    _application(store, company="Saved before")
+    with store.engine.connect() as conn:
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+
+    # SQLite reports a database that reached max_page_count exactly as a full disk.
+    @sa.event.listens_for(store.engine, "connect")
+    def _cap(dbapi_connection, _record):
+        dbapi_connection.execute(f"PRAGMA max_page_count={pages + 1}")
+
+    store.engine.dispose()
+    with pytest.raises(StorageError, match="The disk is full, so this was not saved"):
+        store.add_application(Application("Too big", "Role", notes="x" * 200_000))
+    assert [a.company for a in store.list_applications()] == ["Saved before"]
