@@ -13,7 +13,7 @@ def page(name: str, title: str, icon: str, **options) -> st.Page:
     return st.Page(PAGES / f"{name}.py", title=title, icon=f":material/{icon}:", **options)
 
 
-st.set_page_config(page_title="followup", page_icon=":material/forward_to_inbox:", layout="wide")
+st.set_page_config(page_title="followup", page_icon="📬", layout="wide")
 
 navigation = st.navigation(
     {

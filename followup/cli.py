@@ -8,7 +8,7 @@ import sys
 
 from followup.errors import FollowupError
 
-COMMANDS = ("demo", "plan")
+COMMANDS = ("demo", "plan", "due", "export")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -51,6 +51,41 @@ KIND_LABELS = {
     LetterKind.STAY_IN_TOUCH: "stay-in-touch note",
 }
 
+# When each letter is written, in our words from the seeds, for the page that drafts it.
+KIND_ADVICE = {
+    LetterKind.THANK_YOU_EMAIL: (
+        "A different email to each person you met, the same day if you can and within 24 hours at the "
+        "latest; never one letter to the whole panel, they may compare (seeds 000-004)."
+    ),
+    LetterKind.HANDWRITTEN_NOTE: (
+        "A short card by post or by hand within a day or two, about something other than your email. "
+        "Some recruiters love them, others find them old-fashioned (seeds 001, 004)."
+    ),
+    LetterKind.STATUS_INQUIRY: (
+        "Once the day they named has passed, or about a week after the interview when they named none: "
+        "follow up on your interview and the status of your application (seeds 000, 003, 004)."
+    ),
+    LetterKind.CALL_SCRIPT: (
+        "What to say when you call about the status of your application. Ask for the person you met, "
+        "keep it short, and log the call on the plan (seeds 002, 004)."
+    ),
+    LetterKind.VOICEMAIL_SCRIPT: (
+        "Expect voicemail: leave a short, courteous message with your number (seeds 002, 004)."
+    ),
+    LetterKind.WITHDRAWAL: (
+        "As soon as you decide against the job: thank them, and say clearly that you are no longer "
+        "interested (seed 003)."
+    ),
+    LetterKind.THANKS_FOR_CONSIDERATION: (
+        "Within a day of a no: thank them, ask whether anything could put you back in the running, "
+        "and ask for advice for future interviews (seed 002)."
+    ),
+    LetterKind.STAY_IN_TOUCH: (
+        "Some weeks after a no, or when they never answered: the person they hired may not work out "
+        "(seeds 001, 002)."
+    ),
+}
+
 
 @dataclass(frozen=True)
 class Draft:
@@ -128,7 +163,7 @@ _WORDINGS: dict[LetterKind, tuple[_Wording, ...]] = {
             "confident it need not hold me back; I would welcome the chance to discuss it further. "
             "I would like to add to one of my answers: $answer_to_amend. "
             "One thing I want to underline is $to_stress. "
-            "I also enjoyed our chat about $rapport.\n\n"
+            "I also enjoyed getting to know you a little: $rapport.\n\n"
             "I have attached $samples in case you would like to see an example of my work.\n\n"
             "I am sure I could make a real difference in this role. "
             "Please let me know if there is anything else I can send you; "
@@ -148,7 +183,7 @@ _WORDINGS: dict[LetterKind, tuple[_Wording, ...]] = {
             "You mentioned a concern about $concerns; I understand it, and I would like the "
             "chance to show you how I would handle it. "
             "I would also point to $to_stress. "
-            "It was a pleasure talking about $rapport.\n\n"
+            "It was a pleasure to talk about more than work, too: $rapport.\n\n"
             "You will find $samples attached, to give you a feel for my work.\n\n"
             "My skills and experience match what you described, and I would bring real energy "
             "to the team. Thank you again; I hope we can speak again soon." + _CLOSE,
@@ -163,7 +198,7 @@ _WORDINGS: dict[LetterKind, tuple[_Wording, ...]] = {
             "my background covers it well. "
             "Let me return briefly to one of my answers: $answer_to_amend. "
             "If I could stress a single thing, it would be $to_stress. "
-            "I also enjoyed hearing about $rapport.\n\n"
+            "I also enjoyed the lighter moments of our talk: $rapport.\n\n"
             "To give you a better picture of what I do, I have included $samples.\n\n"
             "I am confident I could contribute from the first weeks, and the conversation "
             "made me want this job even more. I hope to hear from you soon about what comes "
@@ -398,31 +433,81 @@ _WORDINGS: dict[LetterKind, tuple[_Wording, ...]] = {
 }
 
 
+# The model has one kind for call scripts; the subject, which a script never
+# shows, tells the thank-you call apart from the call about the status.
+THANK_YOU_CALL_SUBJECT = "Thank-you call"
+_THANK_YOU_CALL: tuple[_Wording, ...] = (
+    _Wording(
+        THANK_YOU_CALL_SUBJECT,
+        "If someone else answers:\n"
+        "Hello, this is $my_name. May I speak with $full_name, please?\n\n"
+        "When you reach $addressee:\n"
+        "Hello $addressee. This is $my_name. We met on $date about the $role position. "
+        "I am calling to thank you for your time. "
+        "I especially enjoyed our conversation about $topics. "
+        "I was glad that $liked caught your interest. "
+        "Meeting you made me even keener to join $company.\n\n"
+        "Keep it short. If you reach voicemail, leave the same thanks and your number, $my_phone.",
+    ),
+    _Wording(
+        THANK_YOU_CALL_SUBJECT,
+        "If the receptionist answers:\n"
+        "Good morning, my name is $my_name. Could I speak with $full_name, please?\n\n"
+        "With $addressee:\n"
+        "Hi $addressee. It is $my_name. I interviewed with you on $date for the $role role. "
+        "I just wanted to say thank you for meeting with me. "
+        "Our talk about $topics has stayed with me. "
+        "I would like to add one thing to my answers: $answer_to_amend. "
+        "I am very interested in joining $company.\n\n"
+        "Thank them and end the call. If it goes to voicemail, say the same and leave $my_phone.",
+    ),
+    _Wording(
+        THANK_YOU_CALL_SUBJECT,
+        "If a colleague picks up:\n"
+        "Hello, my name is $my_name. Could I speak with $full_name, please?\n\n"
+        "Once $addressee is on the line:\n"
+        "Hello $addressee. This is $my_name. We met on $date about the $role position. "
+        "I am calling to thank you for the interview. "
+        "It was good to hear that you liked $liked. "
+        "I keep thinking about $topics. "
+        "I would love to bring that to $company.\n\n"
+        "A minute is enough. On voicemail, leave your thanks and your number, $my_phone.",
+    ),
+)
+
 def variant_count(kind: LetterKind) -> int:
     """How many wordings exist for ``kind``: a panel larger than this repeats one."""
     return len(_WORDINGS[kind])
 
 
-def split_notes(notes: DebriefNotes | None) -> NotesSplit:
+def handwritten_note_planned(application: Application) -> bool:
+    """Whether the plan has a handwritten note for each interviewer, as the cadence rules decide."""
+    return application.handwritten_note or application.formality is Formality.FORMAL
+
+
+def split_notes(notes: DebriefNotes | None, *, note_planned: bool) -> NotesSplit:
     """Share an interviewer's notes between the thank-you email and the note.
 
     The note takes one note, the first written of :data:`_NOTE_PREFERENCE`,
     but only when the email keeps something specific besides work samples.
+    When no note is planned, the email is the only thank-you, so it keeps
+    every note; a note drafted anyway still gets its one.
     """
     written = _written_fields(notes)
     specific = [name for name in written if name != "samples"]
     note: tuple[str, ...] = ()
-    if len(specific) > 1:
+    if len(specific) > 1 or (specific and not note_planned):
         note = tuple(name for name in _NOTE_PREFERENCE if name in specific)[:1]
-    return NotesSplit(email=tuple(n for n in written if n not in note), note=note)
+    email = written if not note_planned else tuple(n for n in written if n not in note)
+    return NotesSplit(email=email, note=note)
 
 
-def notes_for(kind: LetterKind, notes: DebriefNotes | None) -> tuple[str, ...]:
+def notes_for(kind: LetterKind, notes: DebriefNotes | None, *, note_planned: bool) -> tuple[str, ...]:
     """The debrief-note fields a letter of ``kind`` draws on."""
     if kind is LetterKind.THANK_YOU_EMAIL:
-        return split_notes(notes).email
+        return split_notes(notes, note_planned=note_planned).email
     if kind is LetterKind.HANDWRITTEN_NOTE:
-        return split_notes(notes).note
+        return split_notes(notes, note_planned=note_planned).note
     if kind is LetterKind.STAY_IN_TOUCH:
         written = _written_fields(notes)
         return tuple(n for n in _STAY_IN_TOUCH_PREFERENCE if n in written)[:1]
@@ -455,7 +540,7 @@ def letter_values(
     signature = settings.signature.strip()
     my_phone = _PHONE.search(signature)
     starts = interview.starts_at if interview else None
-    used = set(notes_for(kind, notes))
+    used = set(notes_for(kind, notes, note_planned=handwritten_note_planned(application)))
     values = {
         "greeting": _greeting(addressee, application, formal, variant),
         "sign_off": _pick(_SIGN_OFFS[application.formality], variant),
@@ -514,9 +599,9 @@ def draft(
     ``variant`` is the interviewer's position on the panel, so that letters to
     one panel each get their own wording.
     """
-    settings = settings or Settings()
-    wording = _pick(_WORDINGS[kind], variant)
-    values = letter_values(
+    return _compose(
+        kind,
+        _pick(_WORDINGS[kind], variant),
         kind,
         application=application,
         interview=interview,
@@ -525,12 +610,64 @@ def draft(
         settings=settings,
         variant=variant,
     )
+
+
+def draft_thank_you_call(
+    *,
+    application: Application,
+    interview: Interview | None,
+    interviewer: Interviewer,
+    notes: DebriefNotes | None = None,
+    settings: Settings | None = None,
+    variant: int = 0,
+) -> Draft:
+    """A call script to say thank you to an interviewer whose card has no email
+    address (seed 004). It takes the notes the thank-you email would have used.
+    """
+    return _compose(
+        LetterKind.CALL_SCRIPT,
+        _pick(_THANK_YOU_CALL, variant),
+        LetterKind.THANK_YOU_EMAIL,
+        application=application,
+        interview=interview,
+        interviewer=interviewer,
+        notes=notes,
+        settings=settings,
+        variant=variant,
+    )
+
+
+def is_thank_you_call(kind: LetterKind, subject: str) -> bool:
+    return kind is LetterKind.CALL_SCRIPT and subject == THANK_YOU_CALL_SUBJECT
+
+
+def _compose(
+    kind: LetterKind,
+    wording: _Wording,
+    notes_kind: LetterKind,
+    *,
+    application: Application,
+    interview: Interview | None,
+    interviewer: Interviewer | None,
+    notes: DebriefNotes | None,
+    settings: Settings | None,
+    variant: int,
+) -> Draft:
+    values = letter_values(
+        notes_kind,
+        application=application,
+        interview=interview,
+        interviewer=interviewer,
+        notes=notes,
+        settings=settings or Settings(),
+        variant=variant,
+    )
     return Draft(
         kind=kind,
         subject=fill_template(wording.subject, values),
         body=fill_template(wording.body, values),
         recipient=_recipient(kind, interviewer),
-        notes_used=notes_for(kind, notes),
+        notes_used=notes_for(notes_kind, notes, note_planned=handwritten_note_planned(application)),
     )
 
 

@@ -6,10 +6,12 @@ and writes what comes back, each user action in one transaction.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections import defaultdict
+from dataclasses import dataclass, replace
 from datetime import date
 
-from followup import cadence
+from followup import cadence, scripts
+from followup.calendar_export import CalendarEntry
 from followup.errors import ValidationFailed
 from followup.model import (
     Action,
@@ -17,7 +19,13 @@ from followup.model import (
     ActionStatus,
     Application,
     AttemptOutcome,
+    Channel,
     Interview,
+    Interviewer,
+    Letter,
+    LetterKind,
+    LetterStatus,
+    Settings,
     Status,
 )
 from followup.store import Store
@@ -55,17 +63,23 @@ def _history_since(actions: list[Action], interview: Interview) -> list[Action]:
 
 def proposed_plan(store: Store, application: Application, actions: list[Action]) -> list[Action]:
     """The planned actions the rules give for this application, given its history."""
-    if application.status in _FINISHED:
-        return []
     interview = latest_interview(store, application.id)
     if interview is None:
         return []
+    return _plan(application, interview, store.list_interviewers(interview.id), actions, store.get_settings())
+
+
+def _plan(
+    application: Application,
+    interview: Interview,
+    interviewers: list[Interviewer],
+    actions: list[Action],
+    settings: Settings,
+) -> list[Action]:
+    if application.status in _FINISHED:
+        return []
     scenario = cadence.Scenario.for_interview(
-        application,
-        interview,
-        store.list_interviewers(interview.id),
-        _history_since(actions, interview),
-        store.get_settings(),
+        application, interview, interviewers, _history_since(actions, interview), settings
     )
     return cadence.plan(scenario)
 
@@ -79,9 +93,30 @@ def replan(store: Store, application_id: int) -> list[Action]:
     return planned
 
 
-def replan_all(store: Store) -> None:
-    for application in store.list_applications():
-        replan(store, application.id)
+def replan_all(store: Store) -> int:
+    """Replan every application at once (after the country or cadence changed). Returns how many.
+
+    A handful of reads and one write in all, not a round of each per
+    application: with a thousand applications that is the difference between
+    well under a second and several.
+    """
+    records = _Records.read(store)
+    plans = {}
+    for application in records.applications:
+        interview = records.latest_interview.get(application.id)
+        plans[application.id] = (
+            _plan(
+                application,
+                interview,
+                records.interviewers.get(interview.id, []),
+                records.actions.get(application.id, []),
+                records.settings,
+            )
+            if interview
+            else []
+        )
+    store.replace_all_planned(plans)
+    return len(plans)
 
 
 def log_attempt(
@@ -130,3 +165,131 @@ def reschedule(store: Store, action: Action, due: date) -> None:
     if due < date.today():
         raise ValidationFailed({"due": "Choose today or a later day."})
     store.update_action(replace(action, due=due, manual=True))
+
+
+def calendar_entries(store: Store, application_id: int | None = None) -> list[CalendarEntry]:
+    """Every planned action of one application (or of all), with what to say, sorted by due date.
+
+    Shared by the calendar file, the daily digest and the plan page's downloads.
+    """
+    records = _Records.read(store, application_id)
+    by_id = {a.id: a for a in records.applications}
+    planned = [a for actions in records.actions.values() for a in actions if a.status is ActionStatus.PLANNED]
+    contexts: dict[int, scripts.Context] = {}
+    entries = []
+    for action in sorted(planned, key=lambda a: (a.due, a.application_id, a.id)):
+        application = by_id[action.application_id]
+        if application.id not in contexts:
+            interview = records.latest_interview.get(application.id)
+            contexts[application.id] = scripts.Context(
+                application,
+                interview,
+                tuple(records.interviewers.get(interview.id, [])) if interview else (),
+                records.settings,
+                tuple(store.list_letters(application.id)),
+            )
+        context = contexts[application.id]
+        entries.append(
+            CalendarEntry(action, application.company, application.role, scripts.reminder(action, context))
+        )
+    return entries
+
+
+@dataclass
+class _Records:
+    """What planning needs about many applications, read in a handful of queries."""
+
+    applications: list[Application]
+    latest_interview: dict[int, Interview]
+    interviewers: dict[int, list[Interviewer]]
+    actions: dict[int, list[Action]]
+    settings: Settings
+
+    @classmethod
+    def read(cls, store: Store, application_id: int | None = None) -> _Records:
+        if application_id is None:
+            applications = store.list_applications()
+        else:
+            applications = [store.get_application(application_id)]
+        latest = {}
+        for interview in store.list_interviews(application_id):  # oldest first, so the last one wins
+            latest[interview.application_id] = interview
+        if application_id is None:
+            interviewers = store.list_interviewers()
+        else:
+            interviewers = [p for i in latest.values() for p in store.list_interviewers(i.id)]
+        people = defaultdict(list)
+        for person in interviewers:
+            people[person.interview_id].append(person)
+        actions = defaultdict(list)
+        for action in store.list_actions(application_id):
+            actions[action.application_id].append(action)
+        return cls(applications, latest, dict(people), dict(actions), store.get_settings())
+
+
+# The follow-up action each kind of letter carries out. Scripts are spoken,
+# not sent: a call is logged with what came of it on the plan.
+ACTION_FOR_LETTER = {
+    LetterKind.THANK_YOU_EMAIL: ActionKind.THANK_YOU_EMAIL,
+    LetterKind.HANDWRITTEN_NOTE: ActionKind.HANDWRITTEN_NOTE,
+    LetterKind.STATUS_INQUIRY: ActionKind.STATUS_CHECK,
+    LetterKind.WITHDRAWAL: ActionKind.WITHDRAWAL,
+    LetterKind.THANKS_FOR_CONSIDERATION: ActionKind.THANKS_FOR_CONSIDERATION,
+    LetterKind.STAY_IN_TOUCH: ActionKind.STAY_IN_TOUCH,
+}
+# Letters to "the company": whoever the plan addressed, one sent letter does the job.
+_ONE_PER_APPLICATION = frozenset(
+    {
+        ActionKind.STATUS_CHECK,
+        ActionKind.WITHDRAWAL,
+        ActionKind.THANKS_FOR_CONSIDERATION,
+        ActionKind.STAY_IN_TOUCH,
+    }
+)
+
+
+def mark_letter_sent(store: Store, letter: Letter, on: date | None = None) -> list[Action]:
+    """The letter is sent: record it, mark the follow-up action it carries out as
+    done (or add one when none was planned) and plan what follows, all at once.
+
+    Pass the letter as just read from the store: its version guards the save.
+    Returns the new plan.
+    """
+    kind = ACTION_FOR_LETTER.get(letter.kind)
+    if kind is None:
+        raise ValueError(f"A {letter.kind} is spoken, not sent: log the call on the plan instead.")
+    on = on or date.today()
+    if on > date.today():
+        raise ValidationFailed({"on": "A letter cannot be marked as sent in the future."})
+    person = store.get_interviewer(letter.interviewer_id) if letter.interviewer_id is not None else None
+    if person is not None and on < store.get_interview(person.interview_id).starts_at.date():
+        raise ValidationFailed({"on": "This date is before the interview."})
+    channel = Channel.MAIL if letter.kind is LetterKind.HANDWRITTEN_NOTE else Channel.EMAIL
+    outcome = AttemptOutcome.WITHDREW if kind is ActionKind.WITHDRAWAL else AttemptOutcome.SENT
+    name = person.name if person else letter.recipient
+    actions = store.list_actions(letter.application_id)
+    planned = [a for a in actions if a.kind is kind and a.status is ActionStatus.PLANNED]
+    action = next((a for a in planned if a.interviewer_id == letter.interviewer_id), None)
+    note = ""
+    if action is None and kind in _ONE_PER_APPLICATION and planned:
+        # Keep the planned addressee, so the plan sees this action as done.
+        action = planned[0]
+        note = f"Sent to {name}." if name and name != action.recipient else ""
+    if action is None:
+        action = Action(
+            letter.application_id, kind, on, channel, recipient=name, interviewer_id=letter.interviewer_id,
+            why="Marked as sent on the Letters page.",
+        )
+    done = replace(action, status=ActionStatus.DONE, outcome=outcome, done_on=on, channel=channel,
+                   outcome_note=note)
+    application = store.get_application(letter.application_id)
+    new_status = _STATUS_AFTER.get(outcome)
+    if new_status is None and application.status is Status.ACTIVE:
+        new_status = Status.WAITING
+    if new_status is not None:
+        application = replace(application, status=new_status)
+    others = [a for a in actions if a.id != action.id]
+    plan = proposed_plan(store, application, [*others, done])
+    sent = replace(letter, status=LetterStatus.SENT, sent_on=on)
+    store.record_letter_sent(sent, done, application if new_status else None, plan)
+    return plan

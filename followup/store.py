@@ -43,6 +43,8 @@ T = TypeVar("T")
 
 URL_VARIABLE = "FOLLOWUP_DATABASE_URL"
 BUSY_TIMEOUT_MS = 15_000
+# Below SQLite's limit on the number of values one statement may bind.
+_IDS_PER_STATEMENT = 500
 
 
 def default_url() -> str:
@@ -50,9 +52,14 @@ def default_url() -> str:
     configured = os.environ.get(URL_VARIABLE, "").strip()
     if configured:
         return configured
-    folder = Path(platformdirs.user_data_dir("followup", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{folder / 'followup.db'}"
+    path = default_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+def default_file() -> Path:
+    """Where the database lives when FOLLOWUP_DATABASE_URL is not set."""
+    return Path(platformdirs.user_data_dir("followup", appauthor=False)) / "followup.db"
 
 
 def create_engine(url: str) -> sa.Engine:
@@ -169,6 +176,24 @@ class Store:
             migrations.migrate(conn)
         return store
 
+    @classmethod
+    def open_existing(cls, url: str | None = None) -> Store:
+        """Open the configured database, but never create one: NotFound when there is none yet."""
+        url = url or os.environ.get(URL_VARIABLE, "").strip() or f"sqlite:///{default_file()}"
+        try:
+            parsed = sa.engine.make_url(url)
+        except exc.ArgumentError as error:
+            raise StorageError(f"{URL_VARIABLE} is not a database URL: {url!r}") from error
+        if parsed.get_backend_name() == "sqlite":
+            in_memory = parsed.database in (None, "", ":memory:")
+            on_disk = not in_memory and not parsed.database.startswith("file:")
+            if in_memory or (on_disk and not Path(parsed.database).expanduser().is_file()):
+                raise NotFound(
+                    f"There is no followup database at {parsed.database or 'memory'} yet: "
+                    "open the app once, or run `python -m followup demo`."
+                )
+        return cls.open(url)
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -233,13 +258,15 @@ class Store:
             if exists is None:
                 raise NotFound(f"This {what} was deleted in another tab or window.")
             raise StaleEdit(
-                f"This {what} was changed in another tab or window after you opened it. "
-                "Reload to see that version; your edit was not saved."
+                f"This {what} was changed in another tab or window after you opened it, "
+                "so your edit was not saved yet. Your text is still here: keep yours, or take theirs."
             )
         obj.version += 1
 
     def _insert(self, conn: sa.Connection, table: sa.Table, obj) -> int:
-        new_id = conn.execute(table.insert().values(**_values(obj, table))).inserted_primary_key[0]
+        # Values passed as parameters, not baked into the statement, so SQLAlchemy
+        # compiles one INSERT per table and reuses it for every row.
+        new_id = conn.execute(table.insert(), _values(obj, table)).inserted_primary_key[0]
         obj.id = new_id
         return new_id
 
@@ -300,11 +327,7 @@ class Store:
                 if notes is not None:
                     notes.interviewer_id = interviewer.id
                     notes.version = 1
-                    conn.execute(
-                        tables.debrief_notes.insert().values(
-                            **_values(notes, tables.debrief_notes, without=())
-                        )
-                    )
+                    conn.execute(tables.debrief_notes.insert(), _values(notes, tables.debrief_notes, without=()))
         for record, table in [*((l, tables.letters) for l in bundle.letters),
                               *((a, tables.actions) for a in bundle.actions)]:
             record.application_id = application_id
@@ -407,8 +430,8 @@ class Store:
                     if exists is None:
                         raise
                     raise StaleEdit(
-                        "These notes were written in another tab or window after you opened them. "
-                        "Reload to see them; your edit was not saved."
+                        "These notes were written in another tab or window after you opened them, "
+                        "so your edit was not saved yet. Your text is still here: keep yours, or take theirs."
                     ) from None
                 notes.version = 1
             else:
@@ -488,6 +511,31 @@ class Store:
         with self._write() as conn:
             self._replace_planned(conn, application_id, planned)
 
+    def replace_all_planned(self, plans: dict[int, list[Action]]) -> None:
+        """`replace_planned` for many applications in one transaction, e.g. after the settings changed.
+
+        Rows go in with one multi-row insert: one statement per action makes a
+        thousand applications take seconds instead of a fraction of one.
+        """
+        automatic = [
+            {**_values(action, tables.actions), "application_id": application_id}
+            for application_id, planned in plans.items()
+            for action in planned
+            if not action.manual
+        ]
+        ids = list(plans)
+        with self._write() as conn:
+            for start in range(0, len(ids), _IDS_PER_STATEMENT):
+                conn.execute(
+                    tables.actions.delete().where(
+                        tables.actions.c.application_id.in_(ids[start : start + _IDS_PER_STATEMENT]),
+                        tables.actions.c.status == ActionStatus.PLANNED.value,
+                        tables.actions.c.manual == sa.false(),
+                    )
+                )
+            if automatic:
+                conn.execute(tables.actions.insert(), automatic)
+
     def _replace_planned(self, conn: sa.Connection, application_id: int, planned: list[Action]) -> None:
         conn.execute(
             tables.actions.delete().where(
@@ -517,3 +565,71 @@ class Store:
             conn.execute(
                 tables.settings.update().where(tables.settings.c.id == 1).values(**_settings_row(settings))
             )
+
+    # -- overview -----------------------------------------------------------
+
+    def overview_rows(self, application_ids=None) -> dict:
+        """What the overview needs, as pandas frames, in four queries and one read.
+
+        Keys: "applications", "interviews", "actions" (with `interview_at`, when
+        the interview of the action's interviewer began) and "letters" (no
+        bodies). Every application, or only those in `application_ids` (the
+        lanes of one page of the timeline). Dates stay as the driver returns
+        them; the overview converts whole columns at once, which is far faster
+        than one object per cell.
+        """
+        # Imported here: the command line never needs pandas and starts faster without it.
+        import pandas as pd
+
+        a, i, p, x = tables.applications, tables.interviews, tables.interviewers, tables.actions
+        lt = tables.letters
+        queries = {
+            "applications": sa.select(
+                a.c.id, a.c.company, a.c.role, a.c.status, a.c.job_link, a.c.created_at
+            ),
+            "interviews": sa.select(
+                i.c.id, i.c.application_id, i.c.round, i.c.starts_at, i.c.format, i.c.decision_by
+            ),
+            "actions": sa.select(
+                x.c.id, x.c.application_id, x.c.interviewer_id, x.c.kind, x.c.due, x.c.channel,
+                x.c.recipient, x.c.status, x.c.outcome, x.c.decision_by, x.c.why, x.c.done_on,
+                i.c.starts_at.label("interview_at"),
+            )
+            .outerjoin(p, p.c.id == x.c.interviewer_id)
+            .outerjoin(i, i.c.id == p.c.interview_id),
+            "letters": sa.select(lt.c.id, lt.c.application_id, lt.c.interviewer_id, lt.c.kind, lt.c.status,
+                                 lt.c.sent_on),
+        }
+        owner = {"applications": a.c.id, "interviews": i.c.application_id, "actions": x.c.application_id,
+                 "letters": lt.c.application_id}
+        frames = {}
+        with self._read() as conn, conn.begin():
+            for name, query in queries.items():
+                if application_ids is not None:
+                    query = query.where(owner[name].in_(list(application_ids)))
+                result = conn.execute(query.order_by(query.selected_columns[0]))
+                columns = list(result.keys())
+                # Column by column: pandas would otherwise inspect every row object.
+                values = list(zip(*result.all())) or [()] * len(columns)
+                frames[name] = pd.DataFrame(dict(zip(columns, values, strict=True)))
+        return frames
+
+    def record_letter_sent(
+        self, letter: Letter, action: Action, application: Application | None, planned: list[Action]
+    ) -> None:
+        """A letter marked sent, the follow-up action it did, the application's
+        new stage and the new plan, in one transaction. An action without an id
+        (nothing was planned for this letter) is added as it is."""
+        with self._write() as conn:
+            self._update_versioned(conn, tables.letters, letter, "letter")
+            if action.id is None:
+                self._insert(conn, tables.actions, action)
+            elif not conn.execute(
+                tables.actions.update()
+                .where(tables.actions.c.id == action.id)
+                .values(**_values(action, tables.actions))
+            ).rowcount:
+                raise NotFound("This follow-up action no longer exists (replanned in another tab?).")
+            if application is not None:
+                self._update_versioned(conn, tables.applications, application, "application")
+            self._replace_planned(conn, letter.application_id, planned)

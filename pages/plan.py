@@ -1,10 +1,359 @@
-"""Follow-up plan: when to call or write, on business days, with every attempt logged."""
+"""Follow-up plan: what to do next for one application, the words to use, and a one-click log."""
+
+from __future__ import annotations
+
+from datetime import date
 
 import streamlit as st
 
+from followup import guide, planning, scripts
+from followup.calendar_export import build_ics
+from followup.errors import FollowupError, ValidationFailed
+from followup.model import Action, ActionKind, ActionStatus, AttemptOutcome, Channel, Status
+from ui import session, settings_panel
+from ui.text import md
+
+store = session.store()
+session.show_flash()
 st.title("Follow-up plan")
-st.info(
-    "Coming soon: when to call or write, on business days, with every attempt logged. "
-    "Your applications and interviews are already saved on the Applications page.",
-    icon=":material/construction:",
+
+P = "plan-"
+_PROBLEM = f"{P}problem"
+_CHANGED = f"{P}changed"
+
+OUTCOME = {
+    AttemptOutcome.NO_ANSWER: "No answer",
+    AttemptOutcome.LEFT_VOICEMAIL: "Left a voicemail",
+    AttemptOutcome.SENT: "Done",
+    AttemptOutcome.SPOKE_STILL_DECIDING: "Spoke: still deciding",
+    AttemptOutcome.SPOKE_NEXT_ROUND: "Spoke: next round",
+    AttemptOutcome.OFFER: "Offer",
+    AttemptOutcome.REJECTION: "Rejection",
+    AttemptOutcome.WITHDREW: "I withdrew",
+}
+# A status check in writing cannot go to voicemail; "sent" is its unanswered attempt.
+SENT_CHECK = "Sent, no reply yet"
+_ANSWERS = (
+    AttemptOutcome.SPOKE_STILL_DECIDING,
+    AttemptOutcome.SPOKE_NEXT_ROUND,
+    AttemptOutcome.OFFER,
+    AttemptOutcome.REJECTION,
+    AttemptOutcome.WITHDREW,
 )
+# Where nothing is left to plan, a word on what the ending means (DOMAIN steps 5a-5d).
+_ENDED = {
+    Status.OFFER: "An offer: nothing left to chase. Answer them, and thank everyone who helped you.",
+    Status.WITHDRAWN: "You withdrew. Make sure they heard it from you clearly; nothing else is planned.",
+    Status.CLOSED_WITHOUT_ANSWER: (
+        "Closed without an answer: presume there is no offer and put your energy elsewhere. "
+        "A short stay-in-touch note later does no harm."
+    ),
+}
+
+
+def _day(day: date) -> str:
+    text = f"{day:%a} {day.day} {day:%b}"
+    return text if day.year == date.today().year else f"{text} {day.year}"
+
+
+def _what(action: Action) -> str:
+    attempt = f" (attempt {action.attempt})" if action.attempt else ""
+    return guide.ACTION_KIND[action.kind] + attempt
+
+
+def _who(action: Action) -> str:
+    return action.recipient or "the hiring team"
+
+
+def _outcome_text(action: Action) -> str:
+    if action.status is ActionStatus.SKIPPED:
+        return "Skipped"
+    if action.outcome is AttemptOutcome.SENT and action.kind is ActionKind.STATUS_CHECK:
+        return SENT_CHECK
+    return OUTCOME.get(action.outcome, "Done")
+
+
+def _due_badge(due: date) -> None:
+    words = scripts.due_in_words(due, date.today())
+    if due < date.today():
+        st.badge(words, color="orange", icon=":material/warning:")
+    elif due == date.today():
+        st.badge(words, color="blue", icon=":material/today:")
+    else:
+        st.badge(words, color="gray")
+
+
+def _problem_text(error: FollowupError) -> str:
+    if isinstance(error, ValidationFailed):
+        return " ".join(error.errors.values())
+    return str(error)
+
+
+# -- what the buttons do ---------------------------------------------------------
+
+
+def _apply(change, action: Action, done: str, status_before: Status) -> None:
+    """Run one use case (one transaction) and say what it changed, or keep the problem to show."""
+    try:
+        planned = change()
+        status_after = store.get_application(action.application_id).status
+    except FollowupError as error:
+        st.session_state[_PROBLEM] = _problem_text(error)
+        return
+    st.session_state.pop(_PROBLEM, None)
+    parts = [done]
+    if status_after is not status_before:
+        parts.append(f"The application is now marked “{guide.STATUS[status_after]}”.")
+    same_kind = [a for a in planned if a.kind is action.kind]
+    if action.kind is ActionKind.STATUS_CHECK and same_kind:
+        parts.append(f"Next status check: {_day(same_kind[0].due)}.")
+    elif planned:
+        parts.append(f"Next: {_what(planned[0])} for {_who(planned[0])}, {_day(planned[0].due)}.")
+    else:
+        parts.append("Nothing else is planned.")
+    st.session_state[_CHANGED] = " ".join(parts)
+
+
+def _log(action: Action, outcome: AttemptOutcome, label: str, status_before: Status) -> None:
+    on = st.session_state.get(f"{P}on-{action.id}") or date.today()
+    decision_by = (
+        st.session_state.get(f"{P}decision-{action.id}")
+        if outcome is AttemptOutcome.SPOKE_STILL_DECIDING
+        else None
+    )
+    _apply(
+        lambda: planning.log_attempt(store, action, outcome, on=on, decision_by=decision_by),
+        action,
+        f"Logged “{label}” on {_day(on)}.",
+        status_before,
+    )
+
+
+def _skip(action: Action, status_before: Status) -> None:
+    _apply(lambda: planning.skip(store, action), action, f"Skipped: {_what(action)}.", status_before)
+
+
+def _move(action: Action, key: str) -> None:
+    new_due = st.session_state.get(key)
+    if new_due is None or new_due == action.due:
+        return
+    try:
+        planning.reschedule(store, action, new_due)
+    except FollowupError as error:
+        st.session_state[_PROBLEM] = _problem_text(error)
+        return
+    st.session_state.pop(_PROBLEM, None)
+    st.session_state[_CHANGED] = (
+        f"Moved “{_what(action)}” to {_day(new_due)}. It stays there, marked as moved by hand, "
+        "when the plan is recomputed."
+    )
+
+
+def _recompute(application_id: int) -> None:
+    try:
+        planned = planning.replan(store, application_id)
+    except FollowupError as error:
+        st.session_state[_PROBLEM] = _problem_text(error)
+        return
+    st.session_state.pop(_PROBLEM, None)
+    count = len(planned)
+    st.session_state[_CHANGED] = f"Plan recomputed: {count} action{'s' if count != 1 else ''} planned."
+
+
+def _show_what_happened() -> None:
+    """The outcome of the last click, shown once, before anything that may end the page."""
+    problem = st.session_state.pop(_PROBLEM, None)
+    if problem:
+        st.error(md(problem), icon=":material/error:")
+    changed = st.session_state.pop(_CHANGED, None)
+    if changed:
+        st.success(md(changed), icon=":material/check_circle:")
+
+
+# -- the page ----------------------------------------------------------------------
+
+applications = store.list_applications()
+if not applications:
+    _show_what_happened()
+    st.info("No applications yet: add the one you interviewed for first.", icon=":material/info:")
+    st.page_link("pages/applications.py", label="Go to Applications", icon=":material/work:")
+    st.stop()
+
+current = session.pick_application(applications)
+st.caption(md(settings_panel.summary(store)))
+with st.expander("Plan settings", icon=":material/tune:", expanded=settings_panel.PROBLEM in st.session_state):
+    settings_panel.settings_panel(store)
+
+interview = planning.latest_interview(store, current.id)
+if interview is None:
+    _show_what_happened()
+    st.info(
+        f"No interview is recorded for {md(current.company)} yet. The plan starts from the "
+        "interview: add it, with the interviewers' business cards, and the plan appears here.",
+        icon=":material/event_busy:",
+    )
+    left, right = st.columns(2)
+    left.page_link("pages/close_interview.py", label="Close the interview", icon=":material/handshake:")
+    right.page_link("pages/applications.py", label="Applications", icon=":material/work:")
+    st.stop()
+
+actions = store.list_actions(current.id)
+made = f"{P}made-{current.id}-{interview.id}"
+if not actions and not st.session_state.get(made):
+    # The first visit after the interview was recorded: make the plan once, then leave it to the user.
+    st.session_state[made] = True
+    try:
+        planning.replan(store, current.id)
+    except FollowupError as error:
+        st.error(_problem_text(error), icon=":material/error:")
+    actions = store.list_actions(current.id)
+
+st.caption(
+    md(
+        f"Interview round {interview.round} on {_day(interview.starts_at.date())} · "
+        f"{guide.STATUS[current.status]}"
+    )
+)
+_show_what_happened()
+
+planned = [a for a in actions if a.status is ActionStatus.PLANNED]
+done = sorted(
+    (a for a in actions if a.status is not ActionStatus.PLANNED),
+    key=lambda a: (a.done_on or a.due, a.id or 0),
+    reverse=True,
+)
+interviewers = store.list_interviewers(interview.id)
+people = {p.id: p for p in interviewers}
+context = scripts.Context(
+    current, interview, tuple(interviewers), store.get_settings(), tuple(store.list_letters(current.id))
+)
+
+
+def _next_up(action: Action) -> None:
+    with st.container(border=True, key=f"{P}next-up"):
+        st.subheader("Next up", anchor=False)
+        st.markdown(f"**{md(_what(action))}** for **{md(_who(action))}** · {md(guide.CHANNEL[action.channel])}")
+        person = people.get(action.interviewer_id)
+        contact = {Channel.PHONE: person.phone, Channel.EMAIL: person.email}.get(action.channel) if person else ""
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.markdown(f"Due **{_day(action.due)}**", width="content")
+            _due_badge(action.due)
+            if contact:
+                st.markdown(md(contact), width="content")
+        st.caption(f":material/lightbulb: {md(action.why)}")
+
+        call, voicemail = scripts.call_scripts(action, context) or (None, None)
+        if call:
+            if not context.settings.signature.strip():
+                st.caption("Add your name under **Plan settings** above and the scripts will introduce you.")
+            on_call, on_voicemail = st.tabs(["Call script", "Voicemail script"])
+            on_call.markdown("\n\n".join(md(line) for line in call.body.splitlines() if line.strip()))
+            on_voicemail.markdown("\n\n".join(md(line) for line in voicemail.body.splitlines() if line.strip()))
+        subject = scripts.letter_subject(action, context)
+        if subject:
+            with st.container(horizontal=True, vertical_alignment="center"):
+                st.markdown(f"Subject: *{md(subject)}*", width="content")
+                st.page_link("pages/letters.py", label="Write it on the Letters page", icon=":material/mail:")
+
+        st.markdown("**What happened?**")
+        if action.kind is ActionKind.STATUS_CHECK:
+            with st.container(horizontal=True):
+                st.date_input("Logged on", value=date.today(), max_value=date.today(),
+                              key=f"{P}on-{action.id}", width=200)
+                st.date_input("New decision date, if they named one (for “still deciding”)", value=None,
+                              key=f"{P}decision-{action.id}", width=380)
+            if action.channel is Channel.PHONE:
+                choices = [(AttemptOutcome.NO_ANSWER, OUTCOME[AttemptOutcome.NO_ANSWER]),
+                           (AttemptOutcome.LEFT_VOICEMAIL, OUTCOME[AttemptOutcome.LEFT_VOICEMAIL])]
+            else:
+                choices = [(AttemptOutcome.SENT, SENT_CHECK)]
+            choices += [(outcome, OUTCOME[outcome]) for outcome in _ANSWERS]
+            with st.container(horizontal=True):
+                for outcome, label in choices:
+                    st.button(label, key=f"{P}log-{action.id}-{outcome}", on_click=_log,
+                              args=(action, outcome, label, current.status))
+        else:
+            with st.container(horizontal=True, vertical_alignment="bottom"):
+                st.date_input("Done on", value=date.today(), max_value=date.today(),
+                              key=f"{P}on-{action.id}", width=200)
+                st.button("Done", key=f"{P}done-{action.id}", type="primary", icon=":material/check:",
+                          on_click=_log, args=(action, AttemptOutcome.SENT, "Done", current.status))
+                st.button("Skip", key=f"{P}skip-{action.id}", icon=":material/redo:",
+                          on_click=_skip, args=(action, current.status))
+
+
+def _upcoming(action: Action) -> None:
+    with st.container(border=True):
+        when, what, move = st.columns([2, 6, 2], vertical_alignment="center")
+        with when:
+            st.markdown(f"**{_day(action.due)}**")
+            _due_badge(action.due)
+        with what:
+            st.markdown(f"**{md(_what(action))}** · {md(_who(action))} · {md(guide.CHANNEL[action.channel])}")
+            if action.manual:
+                st.badge("moved by hand", color="violet", icon=":material/edit_calendar:")
+            st.caption(md(action.why))
+        key = f"{P}move-{action.id}-{action.due}"
+        move.date_input("Move to", value=action.due, min_value=min(action.due, date.today()), key=key,
+                        on_change=_move, args=(action, key))
+
+
+if planned:
+    _next_up(planned[0])
+else:
+    st.info(_ENDED.get(current.status, "Nothing is planned for this application right now."),
+            icon=":material/event_available:")
+
+with st.container(horizontal=True, vertical_alignment="center"):
+    st.button("Recompute the plan", icon=":material/refresh:", on_click=_recompute, args=(current.id,),
+              help="Plan again from the interview, its interviewers and what you logged. "
+              "Actions you moved by hand stay where you put them.")
+    st.download_button(
+        "This application (.ics)",
+        data=lambda: build_ics(planning.calendar_entries(store, current.id)),
+        file_name=f"followup-{current.id}.ics",
+        mime="text/calendar",
+        on_click="ignore",
+        icon=":material/calendar_add_on:",
+    )
+    st.download_button(
+        "All applications (.ics)",
+        data=lambda: build_ics(planning.calendar_entries(store)),
+        file_name="followup-all.ics",
+        mime="text/calendar",
+        on_click="ignore",
+        icon=":material/calendar_month:",
+    )
+st.caption(
+    "The calendar file holds one all-day event with a 9:00 reminder per planned action. "
+    "Import a newer file again and your calendar moves the events instead of adding copies."
+)
+
+if planned:
+    st.subheader("Upcoming", anchor=False)
+    for action in planned:
+        _upcoming(action)
+
+if done:
+    st.subheader("Done", anchor=False)
+    rows = [
+        {
+            "Date": a.done_on or a.due,
+            "What": _what(a),
+            "Who": _who(a),
+            "Outcome": _outcome_text(a),
+            "New decision date": a.decision_by,
+            "Note": a.outcome_note,
+        }
+        for a in done
+    ]
+    # Columns nobody filled in would only show "None" on every row.
+    optional = [name for name in ("New decision date", "Note") if not any(row[name] for row in rows)]
+    st.dataframe(
+        [{name: value for name, value in row.items() if name not in optional} for row in rows],
+        hide_index=True,
+        column_config={
+            "Date": st.column_config.DateColumn(format="ddd D MMM YYYY"),
+            "New decision date": st.column_config.DateColumn(format="ddd D MMM YYYY"),
+        },
+    )

@@ -7,7 +7,7 @@ import json
 import sys
 from datetime import date
 
-from followup import cadence
+from followup import business_days, cadence
 from followup.model import (
     Action,
     CadenceProfile,
@@ -17,13 +17,26 @@ from followup.model import (
     Interviewer,
     Settings,
 )
+from followup.store import Store
 
 END_OF_WEEK = "end-of-week"
 
 
 def default_country() -> str:
-    """The country whose business days apply when --country is not given."""
-    return Settings().country
+    """The user's country setting in the configured database, else US.
+
+    Only a convenience for a default: it never creates a database, and any
+    problem reading one (missing, locked, too new, unreachable, no driver)
+    falls back to US rather than stopping the command.
+    """
+    try:
+        store = Store.open_existing()
+        try:
+            return business_days.check_country(store.get_settings().country)
+        finally:
+            store.close()
+    except Exception:  # noqa: BLE001 - see the docstring: a default must never fail the command
+        return Settings().country
 
 
 def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -48,7 +61,9 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "--interviewers", type=int, default=1, metavar="N", help="number of interviewers (default 1)"
     )
     parser.add_argument(
-        "--country", metavar="CC", help=f"country code for business days (default {default_country()})"
+        "--country",
+        metavar="CC",
+        help=f"country code for business days (default: your setting in the app, else {Settings().country})",
     )
     parser.add_argument("--format", choices=["text", "json"], default="text")
     parser.set_defaults(func=run)

@@ -10,7 +10,10 @@ from followup.letters import (
     EMAIL_KINDS,
     Draft,
     draft,
+    draft_thank_you_call,
     fill_template,
+    handwritten_note_planned,
+    is_thank_you_call,
     split_notes,
     variant_count,
 )
@@ -184,10 +187,11 @@ def test_handwritten_note_is_about_something_other_than_the_email():
         topics="moving the weekly reports",
         rapport="our shared love of long bike rides",
     )
-    split = split_notes(notes)
+    split = split_notes(notes, note_planned=True)
     assert split.note == ("rapport",)
     assert set(split.email).isdisjoint(split.note)
-    common = dict(application=APPLICATION, interview=INTERVIEW, interviewer=PANEL[0], notes=notes)
+    wants_note = Application(company="Qwzyx Corp", role="Data Analyst", handwritten_note=True)
+    common = dict(application=wants_note, interview=INTERVIEW, interviewer=PANEL[0], notes=notes)
     email = draft(LetterKind.THANK_YOU_EMAIL, **common)
     note = draft(LetterKind.HANDWRITTEN_NOTE, **common)
     assert "long bike rides" in note.body and "long bike rides" not in email.body
@@ -196,10 +200,60 @@ def test_handwritten_note_is_about_something_other_than_the_email():
     assert len(note.body.split()) < len(email.body.split())
 
 
+def test_without_a_planned_note_the_email_uses_every_note():
+    notes = DebriefNotes(1, liked="the churn dashboard", rapport="our shared love of long bike rides")
+    assert split_notes(notes, note_planned=False).email == ("liked", "rapport")
+    email = draft(
+        LetterKind.THANK_YOU_EMAIL,
+        application=APPLICATION,
+        interview=INTERVIEW,
+        interviewer=PANEL[0],
+        notes=notes,
+    )
+    assert "long bike rides" in email.body and "churn dashboard" in email.body
+    assert email.notes_used == ("liked", "rapport")
+
+
+@pytest.mark.parametrize(
+    ("application", "planned"),
+    [
+        (Application("Qwzyx Corp", "Data Analyst"), False),
+        (Application("Qwzyx Corp", "Data Analyst", handwritten_note=True), True),
+        (Application("Qwzyx Corp", "Data Analyst", formality=Formality.FORMAL), True),
+    ],
+)
+def test_a_note_is_planned_when_the_user_opts_in_or_the_company_is_formal(application, planned):
+    assert handwritten_note_planned(application) is planned
+    notes = DebriefNotes(1, liked="the churn dashboard", rapport="our shared love of long bike rides")
+    email = draft(LetterKind.THANK_YOU_EMAIL, application=application, interview=INTERVIEW, notes=notes)
+    assert ("long bike rides" in email.body) is not planned
+
+
 def test_a_single_note_stays_in_the_email():
-    assert split_notes(DebriefNotes(1, rapport="bike rides")).email == ("rapport",)
-    assert split_notes(DebriefNotes(1, rapport="rides", samples="a deck")).note == ()
-    assert split_notes(None) == split_notes(DebriefNotes(1))
+    for planned in (True, False):
+        assert split_notes(DebriefNotes(1, rapport="bike rides"), note_planned=planned).email == ("rapport",)
+    assert split_notes(DebriefNotes(1, rapport="rides", samples="a deck"), note_planned=True).note == ()
+    assert split_notes(None, note_planned=True) == split_notes(DebriefNotes(1), note_planned=True)
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_thank_you_call_thanks_from_the_notes_without_asking_about_the_status(variant):
+    script = draft_thank_you_call(
+        application=APPLICATION,
+        interview=INTERVIEW,
+        interviewer=Interviewer(1, "Grace Liu", phone="+1 415 555 0199"),
+        notes=DebriefNotes(1, liked="that I mentor junior analysts", topics="team culture and hybrid work",
+                           answer_to_amend="I can start sooner"),
+        settings=SETTINGS,
+        variant=variant,
+    )
+    assert script.kind is LetterKind.CALL_SCRIPT and script.recipient == "+1 415 555 0199"
+    assert is_thank_you_call(script.kind, script.subject)
+    assert not is_thank_you_call(LetterKind.CALL_SCRIPT, "")
+    assert "thank" in script.body.lower() and "Grace" in script.body
+    assert "status of my application" not in script.body
+    assert "team culture and hybrid work" in script.body or "junior analysts" in script.body
+    assert check_placeholders(script.body) == []
 
 
 def test_formality_sets_greeting_and_sign_off():

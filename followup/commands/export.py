@@ -1,0 +1,69 @@
+"""`python -m followup export`: the follow-up plan as a file for another program.
+
+Each format is one function from the store to bytes in `FORMATS`, so a new
+one (json, csv) is a function and an entry there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from followup import planning
+from followup.calendar_export import build_ics
+from followup.store import Store
+
+
+def ics(store: Store, application_id: int | None) -> bytes:
+    """Every planned action as an all-day calendar event with a morning reminder."""
+    return build_ics(planning.calendar_entries(store, application_id))
+
+
+FORMATS: dict[str, Callable[[Store, int | None], bytes]] = {"ics": ics}
+
+
+def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        "export",
+        help="export the follow-up plan (ics: for any calendar app)",
+        description=(
+            "Write the follow-up plan of the configured database as a file. ics: one all-day event "
+            "with a reminder per planned action; importing a newer file again updates the events "
+            "instead of adding copies."
+        ),
+    )
+    parser.add_argument("--format", choices=sorted(FORMATS), required=True)
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    parser.add_argument(
+        "--application", type=int, metavar="ID", help="only this application (default: all of them)"
+    )
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="a SQLAlchemy URL (default: FOLLOWUP_DATABASE_URL or the user data folder)",
+    )
+    parser.set_defaults(func=run)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    store = Store.open_existing(args.database)
+    try:
+        if args.application is not None and args.application not in {a.id for a in store.list_applications()}:
+            print(f"error: there is no application with id {args.application}.", file=sys.stderr)
+            return 2
+        data = FORMATS[args.format](store, args.application)
+    finally:
+        store.close()
+    if args.output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return 0
+    try:
+        Path(args.output).write_bytes(data)
+    except OSError as error:
+        print(f"error: cannot write {args.output}: {error.strerror or error}.", file=sys.stderr)
+        return 2
+    return 0
