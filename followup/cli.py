@@ -8,7 +8,7 @@ import sys
 
 from followup.errors import FollowupError
 
-COMMANDS = ("demo", "plan", "due", "export")
+COMMANDS = ("demo", "plan", "due", "export", "import_file")
 
 
 def build_parser() -> argparse.ArgumentParser:

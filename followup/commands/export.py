@@ -1,7 +1,6 @@
-"""`python -m followup export`: the follow-up plan as a file for another program.
+"""`python -m followup export`: your data, or the follow-up plan, as a file for another program.
 
-Each format is one function from the store to bytes in `FORMATS`, so a new
-one (json, csv) is a function and an entry there.
+Each format is one function from the store to bytes in `FORMATS`.
 """
 
 from __future__ import annotations
@@ -11,7 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from followup import planning
+from followup import backup, planning, spreadsheet
 from followup.calendar_export import build_ics
 from followup.store import Store
 
@@ -21,23 +20,40 @@ def ics(store: Store, application_id: int | None) -> bytes:
     return build_ics(planning.calendar_entries(store, application_id))
 
 
-FORMATS: dict[str, Callable[[Store, int | None], bytes]] = {"ics": ics}
+def everything_json(store: Store, _application_id: int | None) -> bytes:
+    """Everything saved, in the versioned format `python -m followup import` reads back."""
+    return backup.export_json(store)
+
+
+def everything_csv(store: Store, _application_id: int | None) -> bytes:
+    """Every table as a CSV file, zipped, for spreadsheets."""
+    return spreadsheet.csv_zip(store)
+
+
+FORMATS: dict[str, Callable[[Store, int | None], bytes]] = {
+    "ics": ics,
+    "json": everything_json,
+    "csv": everything_csv,
+}
+# Backups are all or nothing: a part of the data could not be imported back as a whole.
+WHOLE_DATABASE = ("json", "csv")
 
 
 def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "export",
-        help="export the follow-up plan (ics: for any calendar app)",
+        help="export your data (json, csv) or the follow-up plan (ics)",
         description=(
-            "Write the follow-up plan of the configured database as a file. ics: one all-day event "
-            "with a reminder per planned action; importing a newer file again updates the events "
-            "instead of adding copies."
+            "Write the configured database as a file. json: everything, in the versioned format "
+            "that `import` reads back (see docs/export-format.md). csv: every table as a CSV file, "
+            "zipped, for spreadsheets. ics: one all-day event with a reminder per planned action; "
+            "importing a newer file again updates the events instead of adding copies."
         ),
     )
     parser.add_argument("--format", choices=sorted(FORMATS), required=True)
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     parser.add_argument(
-        "--application", type=int, metavar="ID", help="only this application (default: all of them)"
+        "--application", type=int, metavar="ID", help="ics only: just this application (default: all of them)"
     )
     parser.add_argument(
         "--database",
@@ -49,6 +65,10 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.application is not None and args.format in WHOLE_DATABASE:
+        print(f"error: --application works with --format ics; {args.format} always holds everything.",
+              file=sys.stderr)
+        return 2
     store = Store.open_existing(args.database)
     try:
         if args.application is not None and args.application not in {a.id for a in store.list_applications()}:

@@ -1,0 +1,69 @@
+"""`python -m followup import FILE`: restore a JSON export, all of it or none of it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from followup import backup
+from followup.store import Store
+
+
+def register(subparsers) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        "import",
+        help="restore a JSON export (from `export --format json` or the app)",
+        description=(
+            "Check the whole file, then restore it in one transaction: a file with any problem "
+            "changes nothing. Into a database that already holds applications, choose --merge "
+            "(add what is new, skip applications already there) or --replace (delete everything first)."
+        ),
+    )
+    parser.add_argument("file", metavar="FILE", help="a followup JSON export")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--merge", action="store_true", help="keep what is there and add what is new")
+    mode.add_argument("--replace", action="store_true", help="delete everything first, settings included")
+    parser.add_argument(
+        "--database", metavar="URL", help="a SQLAlchemy URL (default: FOLLOWUP_DATABASE_URL or the user data folder)"
+    )
+    parser.set_defaults(func=run)
+    return parser
+
+
+def _ask(existing: int) -> str | None:
+    if not sys.stdin.isatty():
+        return None
+    answer = input(f"The database holds {existing} applications. [m]erge, [r]eplace or [c]ancel? ")
+    return {"m": "merge", "r": "replace"}.get(answer.strip().lower()[:1])
+
+
+def run(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        if path.stat().st_size > backup.MAX_BYTES:
+            print(f"error: {path} is over {backup.MAX_BYTES // 1_000_000} MB; not a followup export.",
+                  file=sys.stderr)
+            return 2
+        data = path.read_bytes()
+    except OSError as error:
+        print(f"error: cannot read {path}: {error.strerror or error}.", file=sys.stderr)
+        return 2
+    try:
+        parsed = backup.parse(data)
+    except backup.ImportRefused as refusal:
+        print(f"error: nothing was imported. {refusal}", file=sys.stderr)
+        return 2
+    store = Store.open(args.database)
+    existing = len(store.list_applications())
+    mode = "merge" if args.merge else "replace" if args.replace else None
+    if mode is None:
+        mode = "replace" if existing == 0 else _ask(existing)
+    if mode is None:
+        print(f"error: the database already holds {existing} applications: choose --merge or --replace.",
+              file=sys.stderr)
+        return 2
+    summary = backup.import_parsed(store, parsed, replace=mode == "replace")
+    skipped = f"; {summary.skipped} already there were skipped" if summary.skipped else ""
+    print(f"Imported {summary.added} applications{skipped}.")
+    return 0
