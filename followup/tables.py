@@ -10,6 +10,26 @@ import sqlalchemy as sa
 
 metadata = sa.MetaData()
 
+
+def _belongs_to_application() -> sa.Column:
+    return sa.Column(
+        "application_id",
+        sa.Integer,
+        sa.ForeignKey("applications.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    )
+
+
+def _about_interviewer() -> sa.Column:
+    # A letter or action outlives a deleted business card: it just loses the link.
+    return sa.Column(
+        "interviewer_id",
+        sa.Integer,
+        sa.ForeignKey("interviewers.id", ondelete="SET NULL"),
+        nullable=True,
+    )
+
 # One row: the schema version and a counter bumped by every write, which
 # lets readers cache what they load and notice any change cheaply.
 meta = sa.Table(
@@ -50,13 +70,7 @@ interviews = sa.Table(
     "interviews",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column(
-        "application_id",
-        sa.Integer,
-        sa.ForeignKey("applications.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
+    _belongs_to_application(),
     sa.Column("round", sa.Integer, nullable=False),
     sa.Column("starts_at", sa.DateTime, nullable=False),
     sa.Column("format", sa.String(40), nullable=False, server_default=""),
@@ -114,19 +128,8 @@ letters = sa.Table(
     "letters",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column(
-        "application_id",
-        sa.Integer,
-        sa.ForeignKey("applications.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
-    sa.Column(
-        "interviewer_id",
-        sa.Integer,
-        sa.ForeignKey("interviewers.id", ondelete="SET NULL"),
-        nullable=True,
-    ),
+    _belongs_to_application(),
+    _about_interviewer(),
     sa.Column("kind", sa.String(40), nullable=False),
     sa.Column("recipient", sa.String(320), nullable=False, server_default=""),
     sa.Column("subject", sa.Text, nullable=False, server_default=""),
@@ -140,19 +143,8 @@ actions = sa.Table(
     "actions",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column(
-        "application_id",
-        sa.Integer,
-        sa.ForeignKey("applications.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
-    sa.Column(
-        "interviewer_id",
-        sa.Integer,
-        sa.ForeignKey("interviewers.id", ondelete="SET NULL"),
-        nullable=True,
-    ),
+    _belongs_to_application(),
+    _about_interviewer(),
     sa.Column("kind", sa.String(40), nullable=False),
     sa.Column("due", sa.Date, nullable=False, index=True),
     sa.Column("channel", sa.String(10), nullable=False),

@@ -24,6 +24,27 @@ st.write(
 backup_tab, spreadsheet_tab = st.tabs(["Backup and restore", "Spreadsheets"])
 
 
+def _finish_import(save, form_base: str) -> None:
+    """Run the import; on success say what happened and clear the upload, else keep it and explain."""
+    try:
+        message = save()
+    except FollowupError as error:
+        st.error(f"Nothing was imported. {error}", icon=":material/block:")
+        return
+    session.flash(message)
+    forget(form_base)
+    st.rerun()
+
+
+def _download(label: str, build, file_name: str, mime: str, **options) -> None:
+    try:
+        data = build(store)
+    except FollowupError as error:
+        session.show_problem(error)
+        return
+    st.download_button(label, data, file_name=file_name, mime=mime, **options)
+
+
 def _restore(upload) -> None:
     try:
         parsed = backup.parse(upload.getvalue())
@@ -55,30 +76,20 @@ def _restore(upload) -> None:
                 "if you may want it back.",
                 icon=":material/warning:",
             )
-    if st.button("Import", type="primary", icon=":material/upload:", key="data-import"):
-        try:
-            summary = backup.import_parsed(store, parsed, replace=mode == "replace")
-        except FollowupError as error:
-            st.error(f"Nothing was imported. {error}", icon=":material/block:")
-            return
+    def save() -> str:
+        summary = backup.import_parsed(store, parsed, replace=mode == "replace")
         skipped = f", {summary.skipped} already here were skipped" if summary.skipped else ""
-        session.flash(f"Imported {summary.added} applications{skipped}.")
-        forget(UPLOAD_BASE)
-        st.rerun()
+        return f"Imported {summary.added} applications{skipped}."
+
+    if st.button("Import", type="primary", icon=":material/upload:", key="data-import"):
+        _finish_import(save, UPLOAD_BASE)
 
 
 with backup_tab:
     st.subheader("Download a backup")
-    try:
-        export = backup.export_json(store)
-    except FollowupError as error:
-        session.show_problem(error)
-    else:
-        st.download_button(
-            "Download everything (JSON)", export, file_name=f"followup-{date.today().isoformat()}.json",
-            mime="application/json", icon=":material/download:", type="primary",
-        )
-        st.caption(f"{len(export) / 1024:,.0f} KB. Its format is described in docs/export-format.md.")
+    _download("Download everything (JSON)", backup.export_json, f"followup-{date.today().isoformat()}.json",
+              "application/json", icon=":material/download:", type="primary")
+    st.caption("One file with everything; its format is described in docs/export-format.md.")
 
     st.subheader("Restore from a backup")
     UPLOAD_BASE = "data-upload-"
@@ -127,29 +138,20 @@ def _csv_import(upload) -> None:
     if result.applications:
         st.dataframe(result.rows()[:200], hide_index=True)
         if st.button(f"Import {len(result.applications)} applications", type="primary", key=f"{prefix}go"):
-            try:
+
+            def save() -> str:
                 store.add_bundles([ApplicationBundle(a) for a in result.applications])
-            except FollowupError as error:
-                st.error(f"Nothing was imported. {error}", icon=":material/block:")
-                return
-            session.flash(f"Imported {len(result.applications)} applications from the spreadsheet.")
-            forget(CSV_BASE)
-            st.rerun()
+                return f"Imported {len(result.applications)} applications from the spreadsheet."
+
+            _finish_import(save, CSV_BASE)
 
 
 with spreadsheet_tab:
     st.subheader("Download as spreadsheets")
-    try:
-        tables_zip = spreadsheet.csv_zip(store)
-    except FollowupError as error:
-        session.show_problem(error)
-    else:
-        st.download_button(
-            "Download all tables (CSV, zipped)", tables_zip, file_name=f"followup-{date.today().isoformat()}-csv.zip",
-            mime="application/zip", icon=":material/table_view:",
-        )
-        st.caption("One CSV file per table; they join on their ref columns. Cells that a spreadsheet "
-                   "would run as a formula start with an apostrophe.")
+    _download("Download all tables (CSV, zipped)", spreadsheet.csv_zip,
+              f"followup-{date.today().isoformat()}-csv.zip", "application/zip", icon=":material/table_view:")
+    st.caption("One CSV file per table; they join on their ref columns. Cells that a spreadsheet "
+               "would run as a formula start with an apostrophe.")
 
     st.subheader("Bring applications from a spreadsheet or another tracker")
     csv_upload = st.file_uploader(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from followup import sample
+from followup.commands import add_database_option
 from followup.store import Store
 
 
@@ -21,7 +22,7 @@ def register(subparsers) -> None:
         metavar="N",
         help="how many applications to create (default 8: eight curated ones)",
     )
-    parser.add_argument("--database", metavar="URL", help="a SQLAlchemy URL (default: FOLLOWUP_DATABASE_URL or the user data folder)")
+    add_database_option(parser)
     parser.set_defaults(func=run)
 
 

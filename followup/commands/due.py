@@ -13,6 +13,7 @@ from datetime import date
 
 from followup import guide, planning, scripts
 from followup.calendar_export import CalendarEntry, summary
+from followup.commands import add_database_option
 from followup.store import Store
 
 
@@ -28,11 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     )
     parser.add_argument("--date", metavar="DATE", help="YYYY-MM-DD (default: today)")
     parser.add_argument("--format", choices=["text", "json"], default="text")
-    parser.add_argument(
-        "--database",
-        metavar="URL",
-        help="a SQLAlchemy URL (default: FOLLOWUP_DATABASE_URL or the user data folder)",
-    )
+    add_database_option(parser)
     parser.set_defaults(func=run)
     return parser
 

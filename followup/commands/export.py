@@ -12,6 +12,7 @@ from pathlib import Path
 
 from followup import backup, planning, spreadsheet
 from followup.calendar_export import build_ics
+from followup.commands import add_database_option
 from followup.store import Store
 
 
@@ -55,11 +56,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument(
         "--application", type=int, metavar="ID", help="ics only: just this application (default: all of them)"
     )
-    parser.add_argument(
-        "--database",
-        metavar="URL",
-        help="a SQLAlchemy URL (default: FOLLOWUP_DATABASE_URL or the user data folder)",
-    )
+    add_database_option(parser)
     parser.set_defaults(func=run)
     return parser
 

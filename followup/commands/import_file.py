@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from followup import backup
+from followup.commands import add_database_option
 from followup.store import Store
 
 
@@ -24,9 +25,7 @@ def register(subparsers) -> argparse.ArgumentParser:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--merge", action="store_true", help="keep what is there and add what is new")
     mode.add_argument("--replace", action="store_true", help="delete everything first, settings included")
-    parser.add_argument(
-        "--database", metavar="URL", help="a SQLAlchemy URL (default: FOLLOWUP_DATABASE_URL or the user data folder)"
-    )
+    add_database_option(parser)
     parser.set_defaults(func=run)
     return parser
 
