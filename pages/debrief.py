@@ -1,10 +1,78 @@
 """Debrief: notes on each interviewer, written while the conversation is fresh."""
 
+from __future__ import annotations
+
+from datetime import datetime
+
 import streamlit as st
 
+from followup import validation
+from followup.journey import DEBRIEF_PROMPTS, Step, debrief_nudge
+from ui import session
+from ui.forms import Autosave
+from ui.interview_picker import pick_interview
+from ui.journey import PAGES, load_progress, next_step_button, show_progress
+from ui.text import md
+
+store = session.store()
+session.show_flash()
 st.title("Debrief")
-st.info(
-    "Coming soon: notes on each interviewer, written while the conversation is fresh. "
-    "Your applications and interviews are already saved on the Applications page.",
-    icon=":material/construction:",
+st.caption(
+    "For each person you met: what landed, what worried them, what to send. "
+    "Your thank-you letters are built from these notes, one different letter per person."
 )
+
+picked = pick_interview(store)
+if picked is None:
+    st.stop()
+application, interview = picked
+progress = load_progress(store, application, interview)
+show_progress(progress, Step.DEBRIEF)
+
+st.info(debrief_nudge(interview.starts_at, datetime.now()), icon=":material/timer:")
+
+interviewers = store.list_interviewers(interview.id)
+if not interviewers:
+    st.warning(
+        "No interviewers recorded for this interview yet. Add a business card for each person you met "
+        "first; then come back to write about each of them.",
+        icon=":material/badge:",
+    )
+    st.page_link(PAGES[Step.CLOSE], label="Add their business cards", icon=":material/arrow_back:")
+    st.stop()
+
+all_notes = store.list_notes(interview.id)
+
+
+def _saved(notes) -> str:
+    if notes.updated_at is None:
+        return ":material/cloud_done: Saved as you go: each note is stored when you leave the field."
+    when = f"{notes.updated_at:%H:%M}" if notes.updated_at.date() == datetime.now().date() \
+        else f"{notes.updated_at:%d %b, %H:%M}"
+    return f":green[:material/cloud_done: Saved at {when}]"
+
+
+for person in interviewers:
+    notes = all_notes.get(person.id) or store.get_notes(person.id)
+    with st.container(border=True, key=f"debrief-card-{person.id}"):
+        st.subheader(md(person.name), anchor=False)
+        if person.title:
+            st.caption(md(person.title))
+        st.caption(_saved(notes))
+        for prompt in DEBRIEF_PROMPTS:
+            saving = Autosave(
+                f"debrief-{person.id}-{prompt.field}-",
+                getattr(notes, prompt.field),
+                field=prompt.field,
+                load=lambda person=person: store.get_notes(person.id),
+                save=store.save_notes,
+                section=f"debrief-{person.id}",
+            )
+            st.text_area(
+                prompt.label, key=saving.key, on_change=saving.save, placeholder=prompt.placeholder,
+                height=80, max_chars=validation.MAX_TEXT,
+            )
+            saving.feedback(getattr(notes, prompt.field))
+
+st.divider()
+next_step_button(progress, Step.DEBRIEF)

@@ -1,0 +1,94 @@
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from followup.timeline_words import decision_date
+
+TUESDAY = date(2026, 3, 10)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("by end of week", date(2026, 3, 13)),
+        ("By the end of the week!", date(2026, 3, 13)),
+        ("this week", date(2026, 3, 13)),
+        ("next week", date(2026, 3, 20)),
+        ("by the end of next week", date(2026, 3, 20)),
+        ("early next week", date(2026, 3, 17)),
+        ("mid-next-week", date(2026, 3, 18)),
+        ("in two weeks", date(2026, 3, 24)),
+        ("in 2 weeks' time", date(2026, 3, 24)),
+        ("a couple of weeks", date(2026, 3, 24)),
+        ("1-2 weeks", date(2026, 3, 24)),
+        ("a fortnight", date(2026, 3, 24)),
+        ("within 10 days", date(2026, 3, 20)),
+        ("in a few days", date(2026, 3, 13)),
+        ("3 business days", date(2026, 3, 13)),
+        ("five working days", date(2026, 3, 17)),
+        ("tomorrow", date(2026, 3, 11)),
+        ("the day after tomorrow", date(2026, 3, 12)),
+        ("today", TUESDAY),
+        ("by Friday", date(2026, 3, 13)),
+        ("by fri", date(2026, 3, 13)),
+        ("on Monday", date(2026, 3, 16)),
+        ("next Friday", date(2026, 3, 20)),
+        ("by the end of the month", date(2026, 3, 31)),
+        ("next month", date(2026, 4, 30)),
+        ("in a month", date(2026, 4, 10)),
+        ("March 20", date(2026, 3, 20)),
+        ("the 20th of March", date(2026, 3, 20)),
+        ("Jan 5", date(2027, 1, 5)),
+        ("2026-04-01", date(2026, 4, 1)),
+        ("They said: we decide by the end of next week, HR calls after", date(2026, 3, 20)),
+    ],
+)
+def test_common_answers_become_dates(words, expected):
+    assert decision_date(words, TUESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    "words", ["", "   ", "no idea", "when the board has met", "we sat down for an hour", "soon", "3/14"]
+)
+def test_words_without_a_date_give_none(words):
+    assert decision_date(words, TUESDAY) is None
+
+
+def test_a_weekday_named_on_that_weekday_means_the_next_one():
+    friday = date(2026, 3, 13)
+    assert decision_date("by Friday", friday) == date(2026, 3, 20)
+
+
+def test_end_of_week_said_at_the_weekend_is_the_coming_friday():
+    saturday = date(2026, 3, 14)
+    assert decision_date("end of the week", saturday) == date(2026, 3, 20)
+
+
+def test_end_of_next_month_across_the_year():
+    assert decision_date("end of next month", date(2026, 12, 3)) == date(2027, 1, 31)
+    assert decision_date("in a month", date(2026, 1, 31)) == date(2026, 2, 28)
+
+
+def test_an_impossible_date_is_not_a_date():
+    assert decision_date("February 30", TUESDAY) is None
+
+
+@given(
+    said_on=st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31)),
+    words=st.sampled_from(
+        ["end of week", "next week", "in two weeks", "by Friday", "within 10 days", "tomorrow",
+         "3 business days", "next month", "end of the month", "next monday", "a few days"]
+    ),
+)
+def test_relative_answers_never_point_before_the_day_they_were_said(said_on, words):
+    found = decision_date(words, said_on)
+    assert found is not None
+    assert said_on <= found <= said_on + timedelta(days=62)
+
+
+@given(st.text(max_size=80))
+def test_any_text_gives_a_date_or_none(words):
+    found = decision_date(words, TUESDAY)
+    assert found is None or isinstance(found, date)
