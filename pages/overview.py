@@ -1,10 +1,113 @@
-"""Today: every application's follow-up status in one table and timeline."""
+"""Today: where every application's follow-up stands, the figures, and a timeline.
+
+Selecting a row of the table opens that application's follow-up plan.
+"""
+
+from __future__ import annotations
+
+from datetime import date
 
 import streamlit as st
 
+from followup import guide, overview, timeline
+from followup.model import Status
+from followup.store import default_url
+from ui import overview_parts, session
+
+TABLE_KEY = "overview-table"
+SHOWN_KEY = "overview-shown-ids"
+PAGE_KEY = "overview-page"
+PLAN_PAGE = "pages/plan.py"
+
+
+def _open_selected_plan(rows: list[int]) -> None:
+    # Row numbers point into the table as the browser last got it.
+    shown = st.session_state.get(SHOWN_KEY)
+    if not rows or shown is None or rows[0] >= len(shown):
+        return
+    st.session_state[session.APPLICATION_KEY] = int(shown[rows[0]])
+    st.switch_page(PLAN_PAGE)
+
+
+store = session.store()
+session.show_flash()
 st.title("Today")
-st.info(
-    "Coming soon: every application's follow-up status in one table and timeline. "
-    "Your applications and interviews are already saved on the Applications page.",
-    icon=":material/construction:",
+today = date.today()
+url, version = default_url(), store.data_version()
+table, figures = overview_parts.table(url, version, today, store)
+
+if table.empty:
+    st.info(
+        "No applications yet. Add the one you interviewed for, or load the sample to look around.",
+        icon=":material/waving_hand:",
+    )
+    st.page_link("pages/applications.py", label="Go to Applications", icon=":material/work:")
+    st.stop()
+
+st.caption(f"{today:%A %d %B %Y}")
+# A row that wraps: on a narrow screen the figures move down instead of cutting their labels.
+with st.container(horizontal=True):
+    for label, value, help_text in overview.figure_cards(figures):
+        st.metric(label, value, help=help_text, border=True, width="content")
+
+with st.container(horizontal=True, vertical_alignment="bottom"):
+    search = st.text_input(
+        "Search", placeholder="Company, role, person or next step", key="overview-search",
+        persist_state="session",
+    )
+    overdue_only = st.toggle("Overdue only", key="overview-overdue", persist_state="session")
+    show_closed = st.toggle(
+        "Show closed", key="overview-closed", persist_state="session",
+        help="Offers, rejections, withdrawals and applications closed without an answer, "
+        "once nothing is left to send.",
+    )
+stages = st.pills(
+    "Stage",
+    [s.value for s in Status],
+    selection_mode="multi",
+    format_func=lambda value: guide.STATUS[Status(value)],
+    key="overview-stages",
+    persist_state="session",
+    help="None picked: every application still in play. Pick stages to see only those, closed ones too.",
 )
+shown = overview.filter_table(
+    table, stages=stages, overdue_only=overdue_only, search=search, show_closed=show_closed
+)
+
+st.subheader("Applications")
+st.caption(f"{len(shown):,} of {len(table):,} applications, the soonest next action first. "
+           "Select a row to open its follow-up plan.")
+selected = st.dataframe(
+    shown[list(overview_parts.TABLE_COLUMNS)],
+    hide_index=True,
+    column_config=overview_parts.TABLE_COLUMNS,
+    on_select="rerun",
+    selection_mode="single-row",
+    key=TABLE_KEY,
+    placeholder="",
+    width="stretch",
+)
+_open_selected_plan(selected.selection.rows)
+st.session_state[SHOWN_KEY] = shown["id"].to_numpy()
+
+st.subheader("Timeline")
+if shown.empty:
+    st.caption("Nothing to draw: no application matches the filters.")
+    st.stop()
+pages = timeline.page_count(len(shown))
+if st.session_state.get(PAGE_KEY, 1) > pages:
+    st.session_state[PAGE_KEY] = pages
+page = 1
+if pages > 1:
+    page = st.number_input(
+        "Timeline page", min_value=1, max_value=pages, key=PAGE_KEY, width=160, persist_state="session"
+    )
+first = (page - 1) * timeline.LANES_PER_PAGE
+st.caption(
+    f"Applications {first + 1:,}–{min(first + timeline.LANES_PER_PAGE, len(shown)):,} of {len(shown):,} "
+    f"(page {page:,} of {pages:,}), "
+    "one lane each, the soonest next action at the top. Click the legend to show one kind of event "
+    "(shift-click for more); hover a mark for what and why."
+)
+lanes = timeline.lanes(shown, page)
+overview_parts.show_timeline(url, version, today, tuple(lanes["application_id"]), lanes, store)

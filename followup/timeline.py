@@ -1,0 +1,213 @@
+"""The timeline: one lane per application with its interviews, decision dates and actions.
+
+`lanes` picks the applications of one page of the timeline, in the overview
+table's order. `events` turns prepared overview frames (see
+`overview.prepare`; the page reads only its own applications) into one row per
+thing that happened or is planned, `chart_rows` keeps those of the page's
+lanes, at most MAX_EVENTS_PER_LANE each, so the browser gets a few hundred
+rows however many applications there are, and `chart` draws them.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import altair as alt
+import pandas as pd
+
+from followup import guide, overview
+from followup.model import ActionStatus, AttemptOutcome
+
+INTERVIEW = "Interview"
+DECISION = "Decision promised"
+DONE = "Done"
+SKIPPED = "Skipped"
+PLANNED = "Planned"
+DUE_TODAY = "Due today"
+OVERDUE = "Overdue"
+# Legend order, colour and shape of each kind of event.
+EVENT_STYLE = {
+    INTERVIEW: ("#7d44cf", "diamond"),
+    DECISION: ("#0068c9", "triangle-down"),
+    DONE: ("#21a36b", "circle"),
+    SKIPPED: ("#a3a8b8", "cross"),
+    PLANNED: ("#83c9ff", "circle"),
+    DUE_TODAY: ("#ffa421", "circle"),
+    OVERDUE: ("#e0301e", "square"),
+}
+
+LANES_PER_PAGE = 25
+# However busy one application gets, its lane keeps its most recent events only.
+MAX_EVENTS_PER_LANE = 60
+LANE_HEIGHT = 26
+
+OUTCOME = {
+    AttemptOutcome.NO_ANSWER: "no answer",
+    AttemptOutcome.LEFT_VOICEMAIL: "left a voicemail",
+    AttemptOutcome.SENT: "sent",
+    AttemptOutcome.SPOKE_STILL_DECIDING: "spoke: still deciding",
+    AttemptOutcome.SPOKE_NEXT_ROUND: "spoke: next round",
+    AttemptOutcome.OFFER: "offer",
+    AttemptOutcome.REJECTION: "rejection",
+    AttemptOutcome.WITHDREW: "withdrew",
+    AttemptOutcome.BACK_IN_RUNNING: "back in the running",
+    AttemptOutcome.GAVE_UP: "closed without an answer",
+}
+
+COLUMNS = ("application_id", "day", "event", "what", "why")
+DECISION_WHY = "No status check before this date has passed (seed 004)."
+
+
+def events(frames: dict[str, pd.DataFrame], today: date) -> pd.DataFrame:
+    """Every interview, promised decision date and follow-up action, one row each.
+
+    Planned actions of an application that is over are left out, as on the
+    overview table: there is nothing left to chase.
+    """
+    day = pd.Timestamp(today)
+    interviews = frames["interviews"]
+    actions = frames["actions"]
+
+    held = pd.DataFrame({
+        "application_id": interviews["application_id"],
+        "day": interviews["starts_at"],
+        "event": INTERVIEW,
+        "what": "Interview, round " + interviews["round"].astype("str")
+        + " (" + interviews["format"].fillna("") + ") at " + interviews["starts_at"].dt.strftime("%H:%M"),
+        "why": "",
+    })
+    promised_at_interview = pd.DataFrame({
+        "application_id": interviews["application_id"],
+        "day": interviews["decision_by"],
+        "event": DECISION,
+        "what": "Decision promised at the round " + interviews["round"].astype("str") + " interview",
+        "why": DECISION_WHY,
+    })
+    promised_on_call = pd.DataFrame({
+        "application_id": actions["application_id"],
+        "day": actions["decision_by"],
+        "event": DECISION,
+        "what": "New decision date named on " + actions["done_on"].dt.strftime("%d %b"),
+        "why": DECISION_WHY,
+    })
+
+    done = actions[actions["status"] != ActionStatus.PLANNED.value]
+    planned = overview.live_planned(frames)
+    kind_label = {k.value: label for k, label in guide.ACTION_KIND.items()}
+    channel_label = {c.value: label for c, label in guide.CHANNEL.items()}
+    outcome_label = {o.value: label for o, label in OUTCOME.items()}
+
+    def described(rows: pd.DataFrame) -> pd.Series:
+        to = rows["recipient"].fillna("")
+        return (
+            rows["kind"].map(kind_label).fillna(rows["kind"])
+            + " · " + rows["channel"].map(channel_label).fillna("")
+            + to.where(to == "", " · " + to)
+        )
+
+    outcome = done["outcome"].map(outcome_label).fillna("")
+    finished = pd.DataFrame({
+        "application_id": done["application_id"],
+        "day": done["done_on"].fillna(done["due"]),
+        "event": DONE,
+        "what": described(done) + outcome.where(outcome == "", " → " + outcome),
+        "why": done["why"],
+    })
+    finished.loc[done["status"] == ActionStatus.SKIPPED.value, "event"] = SKIPPED
+
+    upcoming = pd.DataFrame({
+        "application_id": planned["application_id"],
+        "day": planned["due"],
+        "event": PLANNED,
+        "what": described(planned),
+        "why": planned["why"],
+    })
+    upcoming.loc[planned["due"] == day, "event"] = DUE_TODAY
+    upcoming.loc[planned["due"] < day, "event"] = OVERDUE
+
+    parts = [p for p in (held, promised_at_interview, promised_on_call, finished, upcoming) if not p.empty]
+    if not parts:
+        return pd.DataFrame(columns=list(COLUMNS))
+    found = pd.concat(parts, ignore_index=True).dropna(subset=["day"])
+    found["why"] = found["why"].fillna("")
+    return found[list(COLUMNS)].sort_values(["application_id", "day"], kind="stable").reset_index(drop=True)
+
+
+def page_count(lanes: int, per_page: int = LANES_PER_PAGE) -> int:
+    return max(1, math.ceil(lanes / per_page))
+
+
+def lanes(table: pd.DataFrame, page: int = 1, per_page: int = LANES_PER_PAGE) -> pd.DataFrame:
+    """The applications on one page of the timeline, in the table's order (soonest next action first).
+
+    Columns: application_id, lane (the label, made unique), order.
+    """
+    start = (max(1, page) - 1) * per_page
+    shown = table.iloc[start:start + per_page]
+    # At most a page of rows: plain Python beats pandas' per-call overhead here.
+    ids = shown["id"].tolist()
+    labels = [f"{company} — {role}" for company, role in zip(shown["company"], shown["role"], strict=True)]
+    twins = {label for label in labels if labels.count(label) > 1}
+    labels = [f"{label} (#{i})" if label in twins else label for label, i in zip(labels, ids, strict=True)]
+    return pd.DataFrame({"application_id": ids, "lane": labels, "order": range(start, start + len(ids))})
+
+
+def chart_rows(all_events: pd.DataFrame, page_lanes: pd.DataFrame) -> pd.DataFrame:
+    """The events of the lanes on the page, at most MAX_EVENTS_PER_LANE each."""
+    mine = all_events[all_events["application_id"].isin(page_lanes["application_id"])]
+    mine = mine.groupby("application_id", sort=False).tail(MAX_EVENTS_PER_LANE)
+    rows = mine.merge(page_lanes, on="application_id", how="left")
+    return rows[["lane", "order", "day", "event", "what", "why"]]
+
+
+def chart(rows: pd.DataFrame, today: date) -> alt.LayerChart:
+    """One lane per application; a dashed rule marks today; click the legend to pick what shows."""
+    lane = alt.Y(
+        "lane:N",
+        sort=alt.EncodingSortField(field="order", op="min"),
+        title=None,
+        axis=alt.Axis(labelLimit=280, labelFontSize=12),
+    )
+    # Padding keeps the first and last marks whole instead of cut in half by the frame.
+    when = alt.X("day:T", title=None, scale=alt.Scale(padding=12),
+                 axis=alt.Axis(format="%d %b", orient="top", grid=True))
+    picked = alt.selection_point(fields=["event"], bind="legend", name="shown_events")
+    base = alt.Chart(rows)
+
+    span = base.mark_rule(color="#d5dae5", strokeWidth=2).encode(
+        x=alt.X("min(day):T", title=None), x2="max(day)", y=lane
+    )
+
+    colours = [colour for colour, _ in EVENT_STYLE.values()]
+    shapes = [shape for _, shape in EVENT_STYLE.values()]
+    points = base.mark_point(filled=True, size=110, strokeWidth=2).encode(
+        x=when,
+        y=lane,
+        color=alt.Color(
+            "event:N",
+            scale=alt.Scale(domain=list(EVENT_STYLE), range=colours),
+            legend=alt.Legend(title=None, orient="bottom", columns=4, symbolSize=120, labelFontSize=12),
+        ),
+        shape=alt.Shape("event:N", scale=alt.Scale(domain=list(EVENT_STYLE), range=shapes)),
+        opacity=alt.when(picked).then(alt.value(1.0)).otherwise(alt.value(0.08)),
+        tooltip=[
+            alt.Tooltip("lane:N", title="Application"),
+            alt.Tooltip("event:N", title="Kind"),
+            alt.Tooltip("day:T", title="When", format="%a %d %b %Y"),
+            alt.Tooltip("what:N", title="What"),
+            alt.Tooltip("why:N", title="Why"),
+        ],
+    ).add_params(picked)
+
+    today_frame = pd.DataFrame({"day": [pd.Timestamp(today)], "label": ["today"]})
+    today_rule = alt.Chart(today_frame).mark_rule(color="#31333f", strokeDash=[5, 4], strokeWidth=1.5).encode(
+        x="day:T"
+    )
+    today_label = alt.Chart(today_frame).mark_text(
+        align="left", dx=4, dy=-4, baseline="bottom", color="#31333f", fontWeight="bold"
+    ).encode(x="day:T", y=alt.value(0), text="label:N")
+
+    return alt.layer(span, today_rule, points, today_label).properties(
+        height=alt.Step(LANE_HEIGHT)
+    ).configure_view(stroke=None)
