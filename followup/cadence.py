@@ -23,10 +23,18 @@ The rules, in the order they apply:
   at least seven calendar days between contacts.
 - Stop rule: once the last allowed check goes unanswered, one CLOSE action a
   gap later.
-- Outcomes: a conversation where they are still deciding starts a fresh
-  streak of checks; a next round stops the checks; an offer stops
-  everything; a rejection plans a thanks-for-consideration letter and a
-  stay-in-touch note; a withdrawal cancels everything.
+- Conversations: one where they are still deciding starts a fresh streak of
+  checks; a next round stops the checks.
+- Outcomes: the latest decision wins (by the day it happened, then the order
+  it was saved in), so an outcome changed later replans from the new one.
+  An offer stops the checks and plans a thank-you to each interviewer; a
+  rejection plans a thanks-for-consideration letter and a stay-in-touch
+  note; a withdrawal cancels everything and plans the letter that says so,
+  unless the user already said it on that contact (a call, the letter
+  itself) or sent or dismissed the letter since; closed without an answer
+  (the stop rule's close done, or the user gave up) plans nothing; back in
+  the running resumes the status checks a gap after it with a fresh count,
+  without thanking anyone again.
 
 Status checks go to one person, the main contact (the first interviewer):
 the seeds tell the user to ask for the person they interviewed with, and
@@ -39,13 +47,14 @@ that a replan never offers the skipped check again.
 
 Manual actions (rescheduled by the user) are kept as they are; a manual
 status check counts in the streak at its own date. A decision or a next round
-drops manual status checks and closes too, and a withdrawal drops every
-manual action. Due dates may lie in the past: an overdue action stays in the
-plan.
+drops manual status checks and closes too, a withdrawal or a close drops
+every manual action, and a later decision drops the letters of the one it
+overrides. Due dates may lie in the past: an overdue action stays in the plan.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -181,6 +190,18 @@ WHY = {
     "stay_in_touch": (
         "About six weeks after the no, get back in touch: the person they hired may not work out (seed 002)."
     ),
+    "offer_thanks": (
+        "They made you an offer: thank each person who interviewed you, in words of your own for each,"
+        " by the next business day. There is nothing left to chase (seed 003)."
+    ),
+    "withdrawal": (
+        "You decided against the job: tell them at once, thank them and say plainly that you are no"
+        " longer interested, so that nobody goes on counting on you (seed 003)."
+    ),
+    "back_in_running": (
+        "Back in the running since {day}: check in {gap} later, counting the checks afresh"
+        " ({profile} cadence, {sources})."
+    ),
 }
 
 
@@ -255,29 +276,82 @@ class Scenario:
         return self.interviewers[0] if self.interviewers else None
 
 
+# Answers and decisions that settle where the application stands.
+DECISIVE = frozenset(
+    {
+        AttemptOutcome.OFFER,
+        AttemptOutcome.REJECTION,
+        AttemptOutcome.WITHDREW,
+        AttemptOutcome.BACK_IN_RUNNING,
+        AttemptOutcome.GAVE_UP,
+    }
+)
+
+
+def decisions(history: Iterable[Action]) -> list[Action]:
+    """The done actions that settled where the application stands, oldest first.
+
+    An offer, a rejection, a withdrawal, back in the running, or a close (done
+    when the stop rule fired, or the user gave up); in the order they happened,
+    then the order they were saved in.
+    """
+    return sorted(
+        (
+            a
+            for a in history
+            if a.status is ActionStatus.DONE and (a.outcome in DECISIVE or a.kind is ActionKind.CLOSE)
+        ),
+        key=_chronology,
+    )
+
+
+def latest_decision(history: Iterable[Action]) -> Action | None:
+    """The decision that stands, or None while the application is open: the latest one wins."""
+    found = decisions(history)
+    return found[-1] if found else None
+
+
+def settled_as(decision: Action) -> AttemptOutcome:
+    """What a decision amounts to; a close done without an answer counts as giving up."""
+    return decision.outcome if decision.outcome in DECISIVE else AttemptOutcome.GAVE_UP
+
+
 def plan(scenario: Scenario) -> list[Action]:
     """Every follow-up action still to do, sorted by due date, all PLANNED."""
-    logged = sorted(
-        (a for a in scenario.history if a.status is not ActionStatus.PLANNED),
-        key=lambda a: _when(a),
-    )
+    logged = sorted((a for a in scenario.history if a.status is not ActionStatus.PLANNED), key=_chronology)
     manual = [a for a in scenario.history if a.status is ActionStatus.PLANNED and a.manual]
-    outcomes = {a.outcome for a in logged}
-
-    if AttemptOutcome.WITHDREW in outcomes:
+    decision = latest_decision(logged)
+    if decision is None:
+        return _while_open(scenario, logged, manual)
+    since = [a for a in logged if a is not decision and _chronology(a) >= _chronology(decision)]
+    settled = settled_as(decision)
+    if settled is AttemptOutcome.BACK_IN_RUNNING:
+        manual = [a for a in manual if a.kind not in _AFTER_DECISION]
+        return _while_open(scenario, since, manual, resumed=decision)
+    if settled is AttemptOutcome.WITHDREW:
+        return _withdrawal(scenario, decision, since)
+    if settled is AttemptOutcome.GAVE_UP:
         return []
-    if AttemptOutcome.OFFER in outcomes:
-        proposed: list[Action] = []
-    elif AttemptOutcome.REJECTION in outcomes:
-        rejection = next(a for a in reversed(logged) if a.outcome is AttemptOutcome.REJECTION)
-        proposed = _after_rejection(scenario, rejection)
+    if settled is AttemptOutcome.OFFER:
+        proposed = _after_offer(scenario, decision)
     else:
-        proposed = _thanks(scenario)
+        proposed = _after_rejection(scenario, decision)
+    own = {a.kind for a in proposed}
+    manual = [a for a in manual if a.kind not in _CHASE and (a.kind not in _AFTER_DECISION or a.kind in own)]
+    taken = {_identity(a) for a in since} | {_identity(a) for a in manual}
+    planned = [a for a in proposed if _identity(a) not in taken]
+    return sorted([*manual, *planned], key=_order)
+
+
+def _while_open(
+    s: Scenario, logged: Sequence[Action], manual: list[Action], resumed: Action | None = None
+) -> list[Action]:
+    """The thank-yous (not again once back in the running) and the status checks while no decision stands."""
+    proposed = [] if resumed else _thanks(s)
     if _still_chasing(logged):
-        proposed += _status_checks(scenario, logged, manual)
+        proposed += _status_checks(s, logged, manual, resumed)
     else:
         manual = [a for a in manual if a.kind not in _CHASE]
-
     taken = {_identity(a) for a in logged} | {_identity(a) for a in manual}
     planned = [a for a in proposed if a.kind is ActionKind.STATUS_CHECK or _identity(a) not in taken]
     return sorted([*manual, *planned], key=_order)
@@ -315,12 +389,17 @@ def _note_reason(s: Scenario) -> str:
     return ""
 
 
-def _status_checks(s: Scenario, logged: Sequence[Action], manual: Sequence[Action]) -> list[Action]:
+def _status_checks(
+    s: Scenario, logged: Sequence[Action], manual: Sequence[Action], resumed: Action | None
+) -> list[Action]:
     """The status checks still to make, then the CLOSE action once the streak is used up."""
     rule = PROFILES[s.cadence]
     contact = s.main_contact
     channel = _status_channel(s)
-    due, why = _first_check(s)
+    if resumed is None:
+        due, why = _first_check(s)
+    else:
+        due, why = _next_check(s, rule, _when(resumed), WHY["back_in_running"])
     streak = 0
     events = sorted(
         [*logged, *(a for a in manual if a.kind is ActionKind.STATUS_CHECK)],
@@ -372,8 +451,12 @@ def _after_conversation(s: Scenario, spoke_on: date, decision_by: date | None) -
     return _relaxed_floor(s, spoke_on, due, why)
 
 
-def _next_check(s: Scenario, rule: ProfileRule, last: date) -> tuple[date, str]:
-    why = WHY["next_check"].format(gap=rule.gap_text, profile=rule.name.lower(), sources=rule.source_text)
+def _next_check(
+    s: Scenario, rule: ProfileRule, last: date, reason: str = WHY["next_check"]
+) -> tuple[date, str]:
+    why = reason.format(
+        gap=rule.gap_text, profile=rule.name.lower(), sources=rule.source_text, day=_day(last)
+    )
     if rule.gap_in_business_days:
         due, moved = business_days.add_business_days(last, rule.gap, s.country), ""
     else:
@@ -392,9 +475,17 @@ def _relaxed_floor(s: Scenario, last_contact: date, due: date, why: str) -> tupl
     return floor, why + WHY["relaxed_floor"]
 
 
+def _after_offer(s: Scenario, offer: Action) -> list[Action]:
+    due = business_days.add_business_days(_when(offer), 1, s.country)
+    return [
+        _action(s, ActionKind.OFFER_THANKS, due, _letter_channel(person), person, WHY["offer_thanks"])
+        for person in s.interviewers
+    ]
+
+
 def _after_rejection(s: Scenario, rejection: Action) -> list[Action]:
     heard_on = _when(rejection)
-    person = _interviewer(s, rejection)
+    person = _decision_maker(s, rejection)
     channel = _letter_channel(person) if person else Channel.EMAIL
     thanks_due = business_days.add_business_days(heard_on, 1, s.country)
     thanks_why = WHY["thanks_for_consideration"]
@@ -406,9 +497,31 @@ def _after_rejection(s: Scenario, rejection: Action) -> list[Action]:
     ]
 
 
+def _withdrawal(s: Scenario, decision: Action, since: Sequence[Action]) -> list[Action]:
+    """The letter that says so, when the user only recorded the decision; everything else is cancelled."""
+    told = decision.kind is not ActionKind.OUTCOME or any(a.kind is ActionKind.WITHDRAWAL for a in since)
+    if told:
+        return []
+    person = _decision_maker(s, decision)
+    due, moved = _on_business_day(_when(decision), s)
+    channel = _letter_channel(person) if person else Channel.EMAIL
+    return [_action(s, ActionKind.WITHDRAWAL, due, channel, person, WHY["withdrawal"] + moved, decision)]
+
+
+def _decision_maker(s: Scenario, decision: Action) -> Interviewer | None:
+    """Whom the letter after a decision goes to: the interviewer named on it, else the main contact.
+
+    None when someone outside the panel was named: the letter keeps that name.
+    """
+    person = _interviewer(s, decision)
+    if person is None and not decision.recipient:
+        return s.main_contact
+    return person
+
+
 def _still_chasing(logged: Iterable[Action]) -> bool:
-    """Status checks go on until a decision, a next round or a logged CLOSE; even manual ones stop then."""
-    return not any(a.kind is ActionKind.CLOSE or a.outcome in _CHASE_ENDERS for a in logged)
+    """Status checks go on until a next round or a logged CLOSE; even manual ones stop then."""
+    return not any(a.kind is ActionKind.CLOSE or a.outcome is AttemptOutcome.SPOKE_NEXT_ROUND for a in logged)
 
 
 def _status_channel(s: Scenario) -> Channel:
@@ -479,8 +592,19 @@ def _when(action: Action) -> date:
     return action.done_on or action.due
 
 
+def _chronology(action: Action) -> tuple[date, float]:
+    """When it happened, then the order it was saved in; not yet saved counts as the latest."""
+    return _when(action), action.id if action.id is not None else math.inf
+
+
 _CHASE = (ActionKind.STATUS_CHECK, ActionKind.CLOSE)
-_CHASE_ENDERS = (AttemptOutcome.SPOKE_NEXT_ROUND, AttemptOutcome.OFFER, AttemptOutcome.REJECTION)
+# The letters that answer a decision; they lose their point once another decision overrides it.
+_AFTER_DECISION = (
+    ActionKind.OFFER_THANKS,
+    ActionKind.THANKS_FOR_CONSIDERATION,
+    ActionKind.STAY_IN_TOUCH,
+    ActionKind.WITHDRAWAL,
+)
 _KIND_ORDER = {kind: index for index, kind in enumerate(ActionKind)}
 
 

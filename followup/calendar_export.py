@@ -88,6 +88,8 @@ def summary(entry: CalendarEntry) -> str:
             return f"Get back in touch with {whom}"
         case ActionKind.WITHDRAWAL:
             return f"Tell {whom} you are withdrawing {about}"
+        case ActionKind.OFFER_THANKS:
+            return f"Thank {whom} after the offer"
     raise ValueError(f"No calendar wording for action kind {action.kind!r}.")
 
 

@@ -23,6 +23,8 @@ STATUS = {
     Status.WITHDRAWN: "Withdrawn",
     Status.CLOSED_WITHOUT_ANSWER: "Closed without answer",
 }
+# The stage of a rejected application while the note to stay in touch is still planned.
+STAYING_IN_TOUCH = "Rejected, staying in touch"
 
 FIELD_PACE = {
     FieldPace.RELAXED: "Relaxed (e.g. accounting)",
@@ -63,6 +65,7 @@ LETTER_KIND = {
     LetterKind.WITHDRAWAL: "Withdrawal",
     LetterKind.THANKS_FOR_CONSIDERATION: "Thanks for the consideration",
     LetterKind.STAY_IN_TOUCH: "Stay in touch",
+    LetterKind.OFFER_THANKS: "Thanks after an offer",
 }
 
 ACTION_KIND = {
@@ -74,6 +77,8 @@ ACTION_KIND = {
     ActionKind.THANKS_FOR_CONSIDERATION: "Thank them for the consideration",
     ActionKind.STAY_IN_TOUCH: "Get back in touch",
     ActionKind.WITHDRAWAL: "Withdraw politely",
+    ActionKind.OFFER_THANKS: "Thank them after the offer",
+    ActionKind.OUTCOME: "Outcome",
 }
 
 INTERVIEW_FORMATS = ("in person", "video", "phone", "panel", "assessment day")

@@ -37,6 +37,7 @@ EMAIL_KINDS = frozenset(
         LetterKind.WITHDRAWAL,
         LetterKind.THANKS_FOR_CONSIDERATION,
         LetterKind.STAY_IN_TOUCH,
+        LetterKind.OFFER_THANKS,
     }
 )
 SCRIPT_KINDS = frozenset({LetterKind.CALL_SCRIPT, LetterKind.VOICEMAIL_SCRIPT})
@@ -49,6 +50,7 @@ KIND_LABELS = {
     LetterKind.WITHDRAWAL: "withdrawal letter",
     LetterKind.THANKS_FOR_CONSIDERATION: "letter of thanks for the consideration",
     LetterKind.STAY_IN_TOUCH: "stay-in-touch note",
+    LetterKind.OFFER_THANKS: "thank-you after the offer",
 }
 
 # When each letter is written, in our words from the seeds, for the page that drafts it.
@@ -83,6 +85,10 @@ KIND_ADVICE = {
     LetterKind.STAY_IN_TOUCH: (
         "Some weeks after a no, or when they never answered: the person they hired may not work out "
         "(seeds 001, 002)."
+    ),
+    LetterKind.OFFER_THANKS: (
+        "Once the offer is in, whatever you decide: a short letter of its own to each person who "
+        "interviewed you, by the next business day (seed 003)."
     ),
 }
 
@@ -428,6 +434,35 @@ _WORDINGS: dict[LetterKind, tuple[_Wording, ...]] = {
             "It was good to see you valued $liked.\n\n"
             "I would welcome the chance to work with you in the future, so I wanted to stay "
             "in touch." + _CLOSE,
+        ),
+    ),
+    LetterKind.OFFER_THANKS: (
+        _Wording(
+            "Thank you, and the $role offer",
+            "$greeting\n\n"
+            "I have just heard that $company would like to offer me the $role position, and I wanted "
+            "to thank you for your part in it. Our conversation on $date gave me a clear picture of "
+            "the work and of the people I would be working with.\n\n"
+            "Thank you for your time and for the confidence you have shown in me. I look forward to "
+            "speaking with you again soon." + _CLOSE,
+        ),
+        _Wording(
+            "With thanks for the $role offer",
+            "$greeting\n\n"
+            "The offer for the $role role has reached me, and I am very grateful. Thank you for the "
+            "time you spent with me during the interviews and for the care you took in getting to "
+            "know me.\n\n"
+            "It was a pleasure to meet you, and I hope to have the chance to work alongside you at "
+            "$company." + _CLOSE,
+        ),
+        _Wording(
+            "Thank you for meeting with me",
+            "$greeting\n\n"
+            "Thank you for taking part in my interviews for the $role position. Learning that "
+            "$company wants to offer me the role was wonderful news, and our conversation played "
+            "a real part in it.\n\n"
+            "I appreciate the time and attention you gave me, and I hope we stay in touch whatever "
+            "the next steps bring." + _CLOSE,
         ),
     ),
 }

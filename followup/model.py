@@ -66,6 +66,7 @@ class LetterKind(enum.StrEnum):
     WITHDRAWAL = "withdrawal"
     THANKS_FOR_CONSIDERATION = "thanks_for_consideration"
     STAY_IN_TOUCH = "stay_in_touch"
+    OFFER_THANKS = "offer_thanks"
 
 
 class LetterStatus(enum.StrEnum):
@@ -82,6 +83,10 @@ class ActionKind(enum.StrEnum):
     THANKS_FOR_CONSIDERATION = "thanks_for_consideration"
     STAY_IN_TOUCH = "stay_in_touch"
     WITHDRAWAL = "withdrawal"
+    OFFER_THANKS = "offer_thanks"
+    # Not something to do: the answer came, or the user decided. Recorded as
+    # done, so the planner reads it from the history like any logged attempt.
+    OUTCOME = "outcome"
 
 
 class ActionStatus(enum.StrEnum):
@@ -91,7 +96,7 @@ class ActionStatus(enum.StrEnum):
 
 
 class AttemptOutcome(enum.StrEnum):
-    """What happened when the user tried to reach someone."""
+    """What happened when the user tried to reach someone, or how the application ended."""
 
     NO_ANSWER = "no_answer"
     LEFT_VOICEMAIL = "left_voicemail"
@@ -101,6 +106,8 @@ class AttemptOutcome(enum.StrEnum):
     OFFER = "offer"
     REJECTION = "rejection"
     WITHDREW = "withdrew"
+    BACK_IN_RUNNING = "back_in_running"  # a no reversed, a new opening, the hire did not work out
+    GAVE_UP = "gave_up"  # closed without an answer
 
     @property
     def unanswered(self) -> bool:

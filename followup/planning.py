@@ -1,4 +1,4 @@
-"""Use cases of the follow-up plan: replan an application, log an attempt, reschedule.
+"""Use cases of the follow-up plan: replan an application, log an attempt, record an outcome, reschedule.
 
 The rules are in `cadence.py`; this module only feeds them the stored records
 and writes what comes back, each user action in one transaction.
@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
 
-from followup import cadence, scripts
+from followup import cadence, outcome, scripts, validation
 from followup.calendar_export import CalendarEntry
 from followup.errors import ValidationFailed
 from followup.model import (
@@ -76,11 +76,12 @@ def _plan(
     actions: list[Action],
     settings: Settings,
 ) -> list[Action]:
-    if application.status in _FINISHED:
+    history = _history_since(actions, interview)
+    # A stage set by hand, with no outcome behind it, leaves nothing to plan;
+    # a recorded outcome plans what follows it (the letters after an offer or a withdrawal).
+    if application.status in _FINISHED and cadence.latest_decision(history) is None:
         return []
-    scenario = cadence.Scenario.for_interview(
-        application, interview, interviewers, _history_since(actions, interview), settings
-    )
+    scenario = cadence.Scenario.for_interview(application, interview, interviewers, history, settings)
     return cadence.plan(scenario)
 
 
@@ -148,6 +149,102 @@ def log_attempt(
     planned = proposed_plan(store, application, [*others, done])
     store.record_attempt(done, application if new_status else None, planned)
     return planned
+
+
+@dataclass(frozen=True)
+class RecordedOutcome:
+    """What recording an outcome did: the outcome saved, the stage and the plan that follow.
+
+    `standing` is the decision that now stands: the one recorded, unless a
+    later one was recorded before (an outcome entered after the fact).
+    """
+
+    recorded: Action
+    standing: Action
+    status: Status
+    planned: list[Action]
+
+    @property
+    def superseded(self) -> bool:
+        return self.standing is not self.recorded
+
+
+def record_outcome(
+    store: Store,
+    application_id: int,
+    settled: AttemptOutcome,
+    *,
+    on: date | None = None,
+    who_interviewer_id: int | None = None,
+    who_text: str = "",
+    note: str = "",
+    channel: Channel | None = None,
+) -> RecordedOutcome:
+    """Record how the application ended (or came back to life), set its stage and replan, all at once.
+
+    `who_interviewer_id` names the interviewer who said it (or, for a
+    withdrawal, whom to tell); `who_text` anyone else. Earlier outcomes stay
+    in the history: the latest one decides the stage and the plan.
+    """
+    on = on or date.today()
+    application = store.get_application(application_id)
+    interview = latest_interview(store, application_id)
+    people = {p.id: p for p in store.list_interviewers(interview.id)} if interview else {}
+    errors = _outcome_problems(settled, on, interview, people, who_interviewer_id, who_text, note)
+    if errors:
+        raise ValidationFailed(errors)
+    person = people.get(who_interviewer_id)
+    recorded = Action(
+        application_id,
+        ActionKind.OUTCOME,
+        on,
+        channel or (Channel.MAIL if person and not person.email.strip() else Channel.EMAIL),
+        recipient=person.name if person else who_text.strip(),
+        interviewer_id=person.id if person else None,
+        status=ActionStatus.DONE,
+        outcome=settled,
+        outcome_note=note.strip(),
+        why="Recorded on the Outcome page.",
+        done_on=on,
+    )
+    actions = [*store.list_actions(application_id), recorded]
+    standing = cadence.latest_decision(_history_since(actions, interview))
+    status = outcome.status_after(standing)
+    changed = replace(application, status=status) if status is not application.status else None
+    planned = proposed_plan(store, changed or application, actions)
+    store.record_attempt(recorded, changed, planned)
+    return RecordedOutcome(recorded, standing, status, planned)
+
+
+def _outcome_problems(
+    settled: AttemptOutcome,
+    on: date,
+    interview: Interview | None,
+    people: dict[int, Interviewer],
+    who_interviewer_id: int | None,
+    who_text: str,
+    note: str,
+) -> dict[str, str]:
+    if settled not in outcome.GUIDES:
+        return {"outcome": "Choose one of the five outcomes."}
+    if interview is None:
+        return {"_form": "No interview is recorded for this application yet: add it first, then its outcome."}
+    errors = {}
+    first_day = interview.starts_at.date()
+    if on > date.today():
+        errors["on"] = "An outcome cannot be recorded in the future: choose today or an earlier day."
+    elif on < first_day:
+        errors["on"] = (
+            f"This is before the interview it answers (round {interview.round}, "
+            f"{first_day:%a} {first_day.day} {first_day:%b %Y}): choose that day or a later one."
+        )
+    if who_interviewer_id is not None and who_interviewer_id not in people:
+        errors["who"] = "This person is not on the interview's panel any more (removed in another tab?)."
+    if len(who_text.strip()) > validation.MAX_NAME:
+        errors["who"] = f"This name is too long (at most {validation.MAX_NAME} characters)."
+    if len(note) > validation.MAX_TEXT:
+        errors["note"] = f"This note is too long ({len(note):,} characters; at most {validation.MAX_TEXT:,})."
+    return errors
 
 
 def skip(store: Store, action: Action) -> list[Action]:
@@ -236,6 +333,7 @@ ACTION_FOR_LETTER = {
     LetterKind.WITHDRAWAL: ActionKind.WITHDRAWAL,
     LetterKind.THANKS_FOR_CONSIDERATION: ActionKind.THANKS_FOR_CONSIDERATION,
     LetterKind.STAY_IN_TOUCH: ActionKind.STAY_IN_TOUCH,
+    LetterKind.OFFER_THANKS: ActionKind.OFFER_THANKS,
 }
 # Letters to "the company": whoever the plan addressed, one sent letter does the job.
 _ONE_PER_APPLICATION = frozenset(

@@ -64,6 +64,7 @@ LENGTH_NORMS: dict[LetterKind, tuple[int, int]] = {
     LetterKind.WITHDRAWAL: (40, 200),
     LetterKind.THANKS_FOR_CONSIDERATION: (50, 250),
     LetterKind.STAY_IN_TOUCH: (40, 200),
+    LetterKind.OFFER_THANKS: (40, 200),
 }
 PERSONAL_KINDS = frozenset(
     {LetterKind.THANK_YOU_EMAIL, LetterKind.HANDWRITTEN_NOTE, LetterKind.STAY_IN_TOUCH}

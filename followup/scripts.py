@@ -37,6 +37,7 @@ _LETTER = {
     # Closing for lack of an answer may end with a last stay-in-touch note (seeds 001, 002).
     ActionKind.CLOSE: LetterKind.STAY_IN_TOUCH,
     ActionKind.WITHDRAWAL: LetterKind.WITHDRAWAL,
+    ActionKind.OFFER_THANKS: LetterKind.OFFER_THANKS,
 }
 
 

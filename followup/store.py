@@ -493,21 +493,28 @@ class Store:
     def record_attempt(
         self, action: Action, application: Application | None, planned: list[Action]
     ) -> None:
-        """A logged attempt, the application's new stage and the new plan, in one transaction."""
+        """A logged attempt, the application's new stage and the new plan, in one transaction.
+
+        An action without an id (an outcome, which nothing planned) is added as it is."""
         with self._write() as conn:
-            updated = conn.execute(
+            if action.id is None:
+                self._insert(conn, tables.actions, action)
+            elif not conn.execute(
                 tables.actions.update()
                 .where(tables.actions.c.id == action.id)
                 .values(**_values(action, tables.actions))
-            ).rowcount
-            if not updated:
+            ).rowcount:
                 raise NotFound("This follow-up action no longer exists (replanned in another tab?).")
             if application is not None:
                 self._update_versioned(conn, tables.applications, application, "application")
             self._replace_planned(conn, action.application_id, planned)
 
     def replace_planned(self, application_id: int, planned: list[Action]) -> None:
-        """Swap the automatic planned actions of one application for new ones."""
+        """Make `planned` the plan of one application.
+
+        Automatic actions are swapped for the new ones; an action the user moved
+        by hand stays when `planned` still holds it and goes when it does not
+        (a withdrawal cancels even those)."""
         with self._write() as conn:
             self._replace_planned(conn, application_id, planned)
 
@@ -524,6 +531,7 @@ class Store:
             if not action.manual
         ]
         ids = list(plans)
+        kept = {action.id for planned in plans.values() for action in planned if action.manual}
         with self._write() as conn:
             for start in range(0, len(ids), _IDS_PER_STATEMENT):
                 conn.execute(
@@ -533,6 +541,7 @@ class Store:
                         tables.actions.c.manual == sa.false(),
                     )
                 )
+            self._drop_manual(conn, ids, kept)
             if automatic:
                 conn.execute(tables.actions.insert(), automatic)
 
@@ -544,10 +553,30 @@ class Store:
                 tables.actions.c.manual == sa.false(),
             )
         )
+        self._drop_manual(conn, [application_id], {a.id for a in planned if a.manual})
         for action in planned:
             if not action.manual:
                 action.application_id = application_id
                 self._insert(conn, tables.actions, action)
+
+    def _drop_manual(self, conn: sa.Connection, application_ids: list[int], kept: set[int | None]) -> None:
+        """Delete the actions moved by hand that the new plans of these applications no longer hold."""
+        x = tables.actions
+        gone = []
+        for start in range(0, len(application_ids), _IDS_PER_STATEMENT):
+            gone += [
+                action_id
+                for action_id in conn.execute(
+                    sa.select(x.c.id).where(
+                        x.c.application_id.in_(application_ids[start : start + _IDS_PER_STATEMENT]),
+                        x.c.status == ActionStatus.PLANNED.value,
+                        x.c.manual == sa.true(),
+                    )
+                ).scalars()
+                if action_id not in kept
+            ]
+        for start in range(0, len(gone), _IDS_PER_STATEMENT):
+            conn.execute(x.delete().where(x.c.id.in_(gone[start : start + _IDS_PER_STATEMENT])))
 
     # -- settings ---------------------------------------------------------
 

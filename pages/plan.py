@@ -30,6 +30,8 @@ OUTCOME = {
     AttemptOutcome.OFFER: "Offer",
     AttemptOutcome.REJECTION: "Rejection",
     AttemptOutcome.WITHDREW: "I withdrew",
+    AttemptOutcome.BACK_IN_RUNNING: "Back in the running",
+    AttemptOutcome.GAVE_UP: "Closed without an answer",
 }
 # A status check in writing cannot go to voicemail; "sent" is its unanswered attempt.
 SENT_CHECK = "Sent, no reply yet"

@@ -144,14 +144,17 @@ def test_a_decision_date_before_the_call_is_refused_without_a_traceback(app, sto
     assert store.list_actions(thanked.id, ActionStatus.DONE)[-1].kind is ActionKind.THANK_YOU_EMAIL
 
 
-def test_an_offer_ends_the_plan(app, store, thanked):
+def test_an_offer_ends_the_chase_and_leaves_the_thanks(app, store, thanked):
     _open(app)
     first = _planned(store, thanked.id, ActionKind.STATUS_CHECK)[0]
     app.date_input(key=f"plan-on-{first.id}").set_value(date(2026, 11, 9))
     _button(app, "Offer").click().run()
     assert store.get_application(thanked.id).status is Status.OFFER
-    assert _planned(store, thanked.id) == []
+    [thanks] = _planned(store, thanked.id)
+    assert (thanks.kind, thanks.due) == (ActionKind.OFFER_THANKS, date(2026, 11, 10))
     assert "now marked “Offer”" in app.success[0].value.replace("\\", "")
+    _button(app, "Done").click().run()
+    assert _planned(store, thanked.id) == []
     assert "An offer: nothing left to chase" in app.info[0].value
 
 

@@ -326,9 +326,15 @@ def test_next_round_stops_the_status_checks():
     assert of_kind(actions, ActionKind.CLOSE) == []
 
 
-def test_offer_plans_nothing_more():
-    done = logged_check(date(2026, 3, 10), AttemptOutcome.OFFER)
-    assert plan(scenario(history=(done,), interviewers=(DANA, SAM))) == []
+def test_offer_stops_the_checks_and_plans_a_thank_you_to_each_interviewer():
+    done = logged_check(date(2026, 3, 13), AttemptOutcome.OFFER)  # a Friday
+    actions = plan(scenario(history=(done,), interviewers=(DANA, SAM, NO_EMAIL)))
+    assert [(a.kind, a.due, a.recipient, a.channel) for a in actions] == [
+        (ActionKind.OFFER_THANKS, date(2026, 3, 16), "Dana Lee", Channel.EMAIL),
+        (ActionKind.OFFER_THANKS, date(2026, 3, 16), "Pat Kim", Channel.MAIL),
+        (ActionKind.OFFER_THANKS, date(2026, 3, 16), "Sam Roe", Channel.EMAIL),
+    ]
+    assert all("seed 003" in a.why for a in actions)
 
 
 def test_rejection_plans_thanks_next_business_day_and_stay_in_touch_six_weeks_later():
@@ -371,6 +377,131 @@ def test_withdrawal_cancels_everything_even_manual_actions():
         7, ActionKind.STATUS_CHECK, date(2026, 3, 12), Channel.PHONE, "Dana Lee", 11, attempt=1, manual=True
     )
     assert plan(scenario(history=(withdrew, manual))) == []
+
+
+def decided(day, outcome, *, who=DANA, saved=None, **changes):
+    """An outcome recorded on the Outcome page: a done action of kind OUTCOME."""
+    return Action(
+        7, ActionKind.OUTCOME, day, Channel.EMAIL, who.name if who else "", who.id if who else None,
+        ActionStatus.DONE, outcome=outcome, done_on=day, id=saved, **changes,
+    )
+
+
+def test_a_recorded_withdrawal_plans_the_letter_that_day_and_cancels_the_rest():
+    unanswered = logged_check(date(2026, 3, 10), AttemptOutcome.NO_ANSWER)
+    manual = Action(
+        7, ActionKind.STATUS_CHECK, date(2026, 3, 20), Channel.PHONE, "Dana Lee", 11, attempt=2, manual=True
+    )
+    withdrew = decided(date(2026, 3, 14), AttemptOutcome.WITHDREW, who=None)  # a Saturday
+    actions = plan(scenario(interviewers=(DANA, SAM), history=(unanswered, manual, withdrew)))
+    assert [(a.kind, a.due, a.recipient, a.channel) for a in actions] == [
+        (ActionKind.WITHDRAWAL, date(2026, 3, 16), "Dana Lee", Channel.EMAIL)
+    ]
+    assert "seed 003" in actions[0].why and "next business day" in actions[0].why
+
+
+def test_the_withdrawal_letter_goes_to_whom_the_user_named():
+    withdrew = decided(TUESDAY, AttemptOutcome.WITHDREW, who=SAM)
+    [letter] = plan(scenario(interviewers=(DANA, SAM), history=(withdrew,)))
+    assert (letter.kind, letter.recipient, letter.interviewer_id) == (ActionKind.WITHDRAWAL, "Sam Roe", 12)
+
+
+def test_a_withdrawal_letter_sent_or_dismissed_leaves_nothing_to_plan():
+    withdrew = decided(TUESDAY, AttemptOutcome.WITHDREW, saved=1)
+    letter = Action(7, ActionKind.WITHDRAWAL, TUESDAY, Channel.EMAIL, "Dana Lee", 11, ActionStatus.DONE,
+                    outcome=AttemptOutcome.WITHDREW, done_on=TUESDAY, id=2)
+    assert plan(scenario(history=(withdrew, letter))) == []
+    dismissed = replace(letter, status=ActionStatus.SKIPPED, outcome=None)
+    assert plan(scenario(history=(withdrew, dismissed))) == []
+
+
+def test_withdrawing_on_a_call_needs_no_letter():
+    assert plan(scenario(history=(logged_check(date(2026, 3, 10), AttemptOutcome.WITHDREW),))) == []
+
+
+@pytest.mark.parametrize(
+    "closed",
+    [
+        decided(date(2026, 4, 1), AttemptOutcome.GAVE_UP, who=None),
+        Action(7, ActionKind.CLOSE, date(2026, 4, 1), Channel.EMAIL, "Dana Lee", 11, ActionStatus.DONE,
+               outcome=AttemptOutcome.SENT, done_on=date(2026, 4, 1)),
+    ],
+    ids=["gave up", "stop rule closed"],
+)
+def test_closed_without_an_answer_plans_nothing_more(closed):
+    manual = Action(
+        7, ActionKind.THANK_YOU_EMAIL, date(2026, 4, 2), Channel.EMAIL, "Sam Roe", 12, manual=True
+    )
+    assert plan(scenario(interviewers=(DANA, SAM), history=(closed, manual))) == []
+
+
+def test_the_latest_outcome_wins_a_rejection_then_an_offer_is_an_offer():
+    rejection = decided(date(2026, 3, 10), AttemptOutcome.REJECTION, saved=1)
+    offer = decided(date(2026, 3, 17), AttemptOutcome.OFFER, saved=2)
+    actions = plan(scenario(history=(offer, rejection)))
+    assert [(a.kind, a.due) for a in actions] == [(ActionKind.OFFER_THANKS, date(2026, 3, 18))]
+
+
+def test_on_the_same_day_the_outcome_saved_last_wins():
+    offer = decided(date(2026, 3, 10), AttemptOutcome.OFFER, saved=5)
+    rejection = decided(date(2026, 3, 10), AttemptOutcome.REJECTION, saved=9)
+    kinds = {a.kind for a in plan(scenario(history=(rejection, offer)))}
+    assert kinds == {ActionKind.THANKS_FOR_CONSIDERATION, ActionKind.STAY_IN_TOUCH}
+
+
+def test_a_rejection_without_a_named_person_thanks_the_main_contact():
+    rejection = decided(date(2026, 3, 10), AttemptOutcome.REJECTION, who=None)
+    actions = plan(scenario(interviewers=(DANA, SAM), history=(rejection,)))
+    assert {(a.recipient, a.interviewer_id) for a in actions} == {("Dana Lee", 11)}
+
+
+def test_back_in_the_running_after_an_offer_resumes_the_checks_with_a_fresh_count():
+    checks_before = [
+        logged_check(date(2026, 3, 10), AttemptOutcome.NO_ANSWER, attempt=1, id=1),
+        logged_check(date(2026, 3, 17), AttemptOutcome.NO_ANSWER, attempt=2, id=2),
+    ]
+    offer = decided(date(2026, 3, 20), AttemptOutcome.OFFER, saved=3)
+    back = decided(date(2026, 4, 1), AttemptOutcome.BACK_IN_RUNNING, saved=4)  # a Wednesday
+    actions = plan(scenario(interviewers=(DANA, SAM), history=(*checks_before, offer, back)))
+    assert of_kind(actions, ActionKind.OFFER_THANKS) == []
+    assert of_kind(actions, ActionKind.THANK_YOU_EMAIL) == []
+    # Moderate: five business days after the day they came back, then every five; four checks.
+    assert [(a.attempt, a.due) for a in checks(actions)] == [
+        (1, date(2026, 4, 8)), (2, date(2026, 4, 15)), (3, date(2026, 4, 22)), (4, date(2026, 4, 29)),
+    ]
+    assert "Back in the running since Wednesday 2026-04-01" in checks(actions)[0].why
+    assert [a.due for a in of_kind(actions, ActionKind.CLOSE)] == [date(2026, 5, 6)]
+
+
+def test_back_in_the_running_after_a_rejection_drops_the_rejection_letters():
+    rejection = logged_check(date(2026, 3, 10), AttemptOutcome.REJECTION, id=1)
+    back = decided(date(2026, 3, 12), AttemptOutcome.BACK_IN_RUNNING, saved=2)
+    unanswered = logged_check(date(2026, 3, 19), AttemptOutcome.NO_ANSWER, attempt=1, id=3)
+    actions = plan(scenario(history=(rejection, back, unanswered)))
+    assert {a.kind for a in actions} == {ActionKind.STATUS_CHECK, ActionKind.CLOSE}
+    assert (checks(actions)[0].attempt, checks(actions)[0].due) == (2, date(2026, 3, 26))
+
+
+def test_letters_moved_by_hand_go_when_a_later_decision_overrides_theirs():
+    rejection = decided(date(2026, 3, 10), AttemptOutcome.REJECTION, saved=1)
+    moved = Action(7, ActionKind.STAY_IN_TOUCH, date(2026, 5, 4), Channel.EMAIL, "Dana Lee", 11, manual=True)
+    kept = Action(7, ActionKind.THANK_YOU_EMAIL, date(2026, 3, 12), Channel.EMAIL, "Sam Roe", 12, manual=True)
+    assert moved in plan(scenario(history=(rejection, moved, kept)))
+    offer = decided(date(2026, 3, 17), AttemptOutcome.OFFER, saved=2)
+    actions = plan(scenario(history=(rejection, moved, kept, offer)))
+    assert moved not in actions and kept in actions
+    back = decided(date(2026, 3, 17), AttemptOutcome.BACK_IN_RUNNING, saved=2)
+    assert moved not in plan(scenario(history=(rejection, moved, back)))
+
+
+def test_a_rejection_after_being_back_in_the_running_thanks_them_again():
+    first_no = decided(date(2026, 3, 10), AttemptOutcome.REJECTION, saved=1)
+    thanked = Action(7, ActionKind.THANKS_FOR_CONSIDERATION, date(2026, 3, 11), Channel.EMAIL, "Dana Lee", 11,
+                     ActionStatus.DONE, outcome=AttemptOutcome.SENT, done_on=date(2026, 3, 11), id=2)
+    back = decided(date(2026, 3, 20), AttemptOutcome.BACK_IN_RUNNING, saved=3)
+    second_no = decided(date(2026, 4, 7), AttemptOutcome.REJECTION, saved=4)
+    actions = plan(scenario(history=(first_no, thanked, back, second_no)))
+    assert (actions[0].kind, actions[0].due) == (ActionKind.THANKS_FOR_CONSIDERATION, date(2026, 4, 8))
 
 
 def test_done_thank_yous_are_not_planned_again():

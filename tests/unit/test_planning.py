@@ -72,12 +72,14 @@ def test_a_rejection_sets_the_stage_and_plans_the_thanks(store, interviewed):
     assert not _planned(store, interviewed.id, ActionKind.STATUS_CHECK)
 
 
-def test_an_offer_ends_the_plan(store, interviewed):
+def test_an_offer_ends_the_chase_and_plans_the_thanks(store, interviewed):
     planning.replan(store, interviewed.id)
     check = _planned(store, interviewed.id, ActionKind.STATUS_CHECK)[0]
     planning.log_attempt(store, check, AttemptOutcome.OFFER, on=date(2026, 11, 9))
     assert store.get_application(interviewed.id).status is Status.OFFER
-    assert _planned(store, interviewed.id) == []
+    assert [(a.kind, a.due) for a in _planned(store, interviewed.id)] == [
+        (ActionKind.OFFER_THANKS, date(2026, 11, 10))
+    ]
 
 
 def test_an_earlier_rounds_next_round_answer_does_not_stop_the_new_round(store, interviewed):

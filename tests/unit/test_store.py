@@ -125,16 +125,17 @@ def test_a_failed_save_leaves_nothing_half_written(store):
     assert [a.kind for a in store.list_actions(application.id)] == [ActionKind.CLOSE]
 
 
-def test_replace_planned_keeps_done_and_manual_actions(store):
+def test_replace_planned_keeps_done_actions_and_the_manual_ones_the_plan_holds(store):
     application = _application(store)
     done = Action(application.id, ActionKind.THANK_YOU_EMAIL, date(2026, 11, 20), Channel.EMAIL,
                   status=ActionStatus.DONE)
     manual = Action(application.id, ActionKind.STATUS_CHECK, date(2026, 11, 30), Channel.PHONE, manual=True)
+    dropped = Action(application.id, ActionKind.CLOSE, date(2026, 12, 1), Channel.EMAIL, manual=True)
     old = Action(application.id, ActionKind.STATUS_CHECK, date(2026, 11, 27), Channel.PHONE)
-    for action in (done, manual, old):
+    for action in (done, manual, dropped, old):
         store.add_action(action)
     store.replace_planned(application.id, [
-        Action(application.id, ActionKind.STATUS_CHECK, date(2026, 12, 4), Channel.EMAIL, attempt=2)
+        manual, Action(application.id, ActionKind.STATUS_CHECK, date(2026, 12, 4), Channel.EMAIL, attempt=2)
     ])
     kept = store.list_actions(application.id)
     assert [(a.due, a.manual, a.status) for a in kept] == [
@@ -142,6 +143,15 @@ def test_replace_planned_keeps_done_and_manual_actions(store):
         (date(2026, 11, 30), True, ActionStatus.PLANNED),
         (date(2026, 12, 4), False, ActionStatus.PLANNED),
     ]
+
+
+def test_replacing_every_plan_drops_the_manual_actions_no_plan_holds(store):
+    first, second = _application(store), _application(store)
+    moved = [Action(a.id, ActionKind.STATUS_CHECK, date(2026, 11, 30), Channel.PHONE, manual=True)
+             for a in (first, second)]
+    store.add_actions(moved)
+    store.replace_all_planned({first.id: [moved[0]], second.id: []})
+    assert [a.id for a in store.list_actions()] == [moved[0].id]
 
 
 def test_every_write_moves_the_data_version(store):
