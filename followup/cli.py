@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from followup.errors import FollowupError
@@ -30,3 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     except FollowupError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader stopped early (`| head`): not an error of ours. Point stdout at
+        # nothing so that the interpreter's final flush does not fail as well.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1

@@ -144,3 +144,23 @@ def test_open_existing_opens_a_database_that_is_there(store, database_url):
         assert opened.get_settings().country == "US"
     finally:
         opened.close()
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(planned, database_url):
+    """`python -m followup due | head -1`: the pipe closes before the digest is written."""
+    import os
+    import subprocess
+    import sys
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # every write now fails with EPIPE, as after head has exited
+    try:
+        finished = subprocess.run(
+            [sys.executable, "-m", "followup", "due", "--date", "2026-11-20"],
+            stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=60,
+            env={**os.environ, "FOLLOWUP_DATABASE_URL": database_url},
+        )
+    finally:
+        os.close(write_end)
+    assert "Traceback" not in finished.stderr
+    assert finished.returncode == 1

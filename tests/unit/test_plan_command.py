@@ -4,6 +4,14 @@ import json
 import pytest
 
 from followup.commands import plan
+from followup.model import Settings
+from followup.store import Store
+
+
+@pytest.fixture(autouse=True)
+def no_user_database(database_url):
+    """Each test sees its own (missing) database, never the real one of whoever runs the tests."""
+    return database_url
 
 
 def run(capsys, *argv):
@@ -114,3 +122,15 @@ def test_unknown_choice_is_refused_by_argparse(capsys):
     with pytest.raises(SystemExit) as exit_info:
         run(capsys, "--interview-date", "2026-11-19", "--pace", "frantic")
     assert exit_info.value.code == 2
+
+
+def test_country_defaults_to_the_users_setting(capsys, database_url):
+    def first_check():
+        actions = run_json(capsys, "--interview-date", "2026-04-27", "--decision-by", "2026-04-29")
+        return next(a["due"] for a in actions if a["kind"] == "status_check")
+
+    assert first_check() == "2026-05-01"  # no database: US, where 1 May is a working day
+    store = Store.open(database_url)
+    store.save_settings(Settings(country="DE"))
+    store.close()
+    assert first_check() == "2026-05-04"  # Labour Day is a German public holiday
