@@ -481,14 +481,9 @@ class Store:
                 self._insert(conn, tables.actions, action)
 
     def update_action(self, action: Action) -> None:
+        """Change a planned action (its day, say); one already logged or skipped is left alone."""
         with self._write() as conn:
-            result = conn.execute(
-                tables.actions.update()
-                .where(tables.actions.c.id == action.id)
-                .values(**_values(action, tables.actions))
-            )
-            if result.rowcount == 0:
-                raise NotFound("This follow-up action no longer exists.")
+            self._update_planned(conn, action)
 
     def record_attempt(
         self, action: Action, application: Application | None, planned: list[Action]
@@ -499,15 +494,32 @@ class Store:
         with self._write() as conn:
             if action.id is None:
                 self._insert(conn, tables.actions, action)
-            elif not conn.execute(
-                tables.actions.update()
-                .where(tables.actions.c.id == action.id)
-                .values(**_values(action, tables.actions))
-            ).rowcount:
-                raise NotFound("This follow-up action no longer exists (replanned in another tab?).")
+            else:
+                self._update_planned(conn, action)
             if application is not None:
                 self._update_versioned(conn, tables.applications, application, "application")
             self._replace_planned(conn, action.application_id, planned)
+
+    def _update_planned(self, conn: sa.Connection, action: Action) -> None:
+        """Overwrite an action that is still planned.
+
+        Actions carry no version; their status is enough. Once an attempt is
+        logged (in another tab, say), logging it again from a page opened
+        before would overwrite what was recorded, so it is refused instead.
+        """
+        x = tables.actions
+        if conn.execute(
+            x.update()
+            .where(x.c.id == action.id, x.c.status == ActionStatus.PLANNED.value)
+            .values(**_values(action, x))
+        ).rowcount:
+            return
+        if conn.execute(sa.select(x.c.id).where(x.c.id == action.id)).first() is None:
+            raise NotFound("This follow-up action no longer exists (replanned in another tab?).")
+        raise StaleEdit(
+            "This follow-up was already logged or skipped in another tab or window, so nothing was "
+            "changed. The plan below shows what was recorded."
+        )
 
     def replace_planned(self, application_id: int, planned: list[Action]) -> None:
         """Make `planned` the plan of one application.
@@ -653,12 +665,8 @@ class Store:
             self._update_versioned(conn, tables.letters, letter, "letter")
             if action.id is None:
                 self._insert(conn, tables.actions, action)
-            elif not conn.execute(
-                tables.actions.update()
-                .where(tables.actions.c.id == action.id)
-                .values(**_values(action, tables.actions))
-            ).rowcount:
-                raise NotFound("This follow-up action no longer exists (replanned in another tab?).")
+            else:
+                self._update_planned(conn, action)
             if application is not None:
                 self._update_versioned(conn, tables.applications, application, "application")
             self._replace_planned(conn, letter.application_id, planned)

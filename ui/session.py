@@ -73,6 +73,17 @@ def application_label(application) -> str:
     return f"{application.company} — {application.role}"
 
 
+def _unique_labels(applications) -> dict[int, str]:
+    """Company — role, with the record number added where two applications would read alike."""
+    counts: dict[str, int] = {}
+    for application in applications:
+        counts[application_label(application)] = counts.get(application_label(application), 0) + 1
+    return {
+        a.id: application_label(a) if counts[application_label(a)] == 1 else f"{application_label(a)} (#{a.id})"
+        for a in applications
+    }
+
+
 def pick_application(applications, *, label: str = "Application"):
     """The application the user is working on, shared by every page and kept in the URL."""
     if not applications:
@@ -80,10 +91,12 @@ def pick_application(applications, *, label: str = "Application"):
     by_id = {a.id: a for a in applications}
     if st.session_state.get(APPLICATION_KEY) not in by_id:
         st.session_state.pop(APPLICATION_KEY, None)
+    labels = _unique_labels(applications)
     chosen = st.selectbox(
         label,
         list(by_id),
-        format_func=lambda application_id: application_label(by_id[application_id]),
+        # The label is what the URL holds, so two applications must never share one.
+        format_func=labels.__getitem__,
         key=APPLICATION_KEY,
         bind="query-params",
         persist_state="session",

@@ -256,3 +256,16 @@ def test_user_text_is_shown_as_text(app, store):
     text = _text(app)
     assert f"for **{md('**Dana** <b>Lee</b>')}** · Email" in text
     assert "\\*\\*Dana\\*\\* \\<b\\>Lee\\<\\/b\\>" in text
+
+
+def test_two_applications_that_read_alike_can_both_be_picked(app, store, acme):
+    """The picker's label is what the URL keeps, so a second "Acme — Data Analyst" gets its own."""
+    again = Application("Acme", "Data Analyst")
+    store.add_application(again)
+    _open(app)
+    options = app.selectbox(key="application").options
+    assert sorted(options) == [f"Acme — Data Analyst (#{acme.id})", f"Acme — Data Analyst (#{again.id})"]
+    app.selectbox(key="application").set_value(again.id).run()
+    assert not app.exception
+    assert app.selectbox(key="application").value == again.id
+    assert app.selectbox(key="application").format_func(again.id) == f"Acme — Data Analyst (#{again.id})"

@@ -3,7 +3,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from followup import planning
-from followup.errors import ValidationFailed
+from followup.errors import StaleEdit, ValidationFailed
 from followup.model import (
     ActionKind,
     ActionStatus,
@@ -118,3 +118,23 @@ def test_an_application_without_interview_has_no_plan(store):
     application = Application("Acme", "Analyst")
     store.add_application(application)
     assert planning.replan(store, application.id) == []
+
+
+def test_an_attempt_logged_in_another_tab_is_not_overwritten(store, interviewed):
+    """Two tabs show the same status check; the later click must not replace the first log."""
+    planning.replan(store, interviewed.id)
+    check = _planned(store, interviewed.id, ActionKind.STATUS_CHECK)[0]
+    planning.log_attempt(store, check, AttemptOutcome.LEFT_VOICEMAIL, on=date(2026, 11, 9), note="first tab")
+    with pytest.raises(StaleEdit, match="already logged or skipped in another tab"):
+        planning.log_attempt(store, check, AttemptOutcome.NO_ANSWER, on=date(2026, 11, 9))
+    with pytest.raises(StaleEdit):
+        planning.skip(store, check)
+    with pytest.raises(StaleEdit):
+        planning.reschedule(store, check, date.today() + timedelta(days=3))
+    [logged] = [a for a in store.list_actions(interviewed.id) if a.id == check.id]
+    assert (logged.status, logged.outcome, logged.outcome_note) == (
+        ActionStatus.DONE, AttemptOutcome.LEFT_VOICEMAIL, "first tab")
+    # Nothing was logged twice: one attempt done, the next one planned.
+    done = [a for a in store.list_actions(interviewed.id) if a.kind is ActionKind.STATUS_CHECK
+            and a.status is ActionStatus.DONE]
+    assert len(done) == 1
