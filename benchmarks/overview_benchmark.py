@@ -34,13 +34,10 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -56,6 +53,7 @@ from streamlit.testing.v1 import local_script_runner  # noqa: E402
 
 from followup.sample import load_sample  # noqa: E402
 from followup.store import URL_VARIABLE, Store  # noqa: E402
+from tests.browser.server import AppServer  # noqa: E402
 
 BASELINE = ROOT / "benchmarks" / "baseline_page.py"
 ROWS_VARIABLE = "FOLLOWUP_BASELINE_ROWS"
@@ -169,36 +167,15 @@ def measure_reruns(url: str, size: int, runs: int, *, server_like: bool) -> dict
     }
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def first_answer(script: Path, path: str, env: dict[str, str], log: Path) -> dict:
     """Start the real server; time until it is healthy, then until the page's chart is drawn."""
     from playwright.sync_api import sync_playwright
 
-    port = free_port()
+    server = AppServer(env, log, script=str(script))
     started = time.perf_counter()
-    with open(log, "ab") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless=true",
-             f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
-             "--server.fileWatcherType=none"],
-            cwd=ROOT, env={**os.environ, **env}, stdout=output, stderr=subprocess.STDOUT,
-        )
+    server.start()
+    healthy = time.perf_counter() - started
     try:
-        while True:
-            if process.poll() is not None or time.perf_counter() - started > 120:
-                raise RuntimeError(f"the server did not start: see {log}")
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as answer:
-                    if answer.read() == b"ok":
-                        break
-            except OSError:
-                time.sleep(0.05)
-        healthy = time.perf_counter() - started
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -206,18 +183,13 @@ def first_answer(script: Path, path: str, env: dict[str, str], log: Path) -> dic
             page.on("websocket", lambda socket_: socket_.on("framereceived", lambda frame: received.append(
                 len(frame) if isinstance(frame, bytes) else len(frame.encode()))))
             opened = time.perf_counter()
-            page.goto(f"http://127.0.0.1:{port}/{path}")
+            page.goto(f"{server.url}/{path}")
             page.wait_for_selector(CHART_DRAWN, timeout=300_000)
             page.wait_for_selector(RUN_FINISHED, timeout=300_000)
             drawn = time.perf_counter() - opened
             browser.close()
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        server.stop()
     return {"healthy": healthy, "drawn": drawn, "websocket_bytes": sum(received)}
 
 

@@ -20,8 +20,11 @@ def free_port() -> int:
 
 
 class AppServer:
-    def __init__(self, env: dict[str, str], log_path: Path, extra_args: tuple[str, ...] = ()):
+    def __init__(
+        self, env: dict[str, str], log_path: Path, extra_args: tuple[str, ...] = (), script: str = "app.py"
+    ):
         self.env = {**os.environ, **env}
+        self.script = script
         self.extra_args = extra_args
         self.log_path = log_path
         self.port = free_port()
@@ -35,7 +38,7 @@ class AppServer:
         log = open(self.log_path, "ab")
         self.process = subprocess.Popen(
             [
-                sys.executable, "-m", "streamlit", "run", "app.py",
+                sys.executable, "-m", "streamlit", "run", self.script,
                 "--server.headless=true", f"--server.port={self.port}",
                 "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
                 "--server.fileWatcherType=none", *self.extra_args,
@@ -52,7 +55,7 @@ class AppServer:
                     if answer.read() == b"ok":
                         return
             except OSError:
-                time.sleep(0.2)
+                time.sleep(0.05)
         self.stop()
         raise RuntimeError("the app did not answer /_stcore/health within 60 s")
 
