@@ -113,6 +113,29 @@ def _on_or_after(said_on: date, month: int, day: int, year: int | None) -> date 
         return None
 
 
+def _part_of_month(said_on: date, month: int, part: str) -> date:
+    """Early, mid or late in the month named: the 10th, the 15th or its last day, this year or next."""
+    year = said_on.year if month >= said_on.month else said_on.year + 1
+    first = date(year, month, 1)
+    if part in ("early", "beginning of", "start of"):
+        return first.replace(day=10)
+    if part in ("mid", "middle of"):
+        return first.replace(day=15)
+    return _end_of_month(first)
+
+
+def _day_of_month(said_on: date, day: int) -> date | None:
+    """'By the 15th': the first such day after today, this month or a later one."""
+    for months in range(3):  # the 31st may be two months away
+        month = _add_months(said_on.replace(day=1), months)
+        if day <= calendar.monthrange(month.year, month.month)[1] and month.replace(day=day) > said_on:
+            return month.replace(day=day)
+    return None
+
+
+_PART = r"(early|beginning of|start of|mid|middle of|late|end of|in|by|before the end of)"
+
+
 def _in(said_on: date, count: int, unit: str) -> date:
     if unit.startswith(("business", "working", "work")):
         return _add_weekdays(said_on, count)
@@ -135,6 +158,8 @@ _READINGS = (
     (r"\bday after tomorrow\b", lambda d, m: d + timedelta(days=2)),
     (r"\btomorrow\b", lambda d, m: d + timedelta(days=1)),
     (r"\b(?:today|tonight|end of (?:the )?day|eod|this afternoon|this evening)\b", lambda d, m: d),
+    (rf"\b({_WEEKDAY}) (?:of )?(?:the )?(?:next|following) week\b",
+     lambda d, m: _next_week(d, _WEEKDAYS[m[1]])),
     (r"\b(?:end of|late) (?:the )?(?:next|following) week\b",
      lambda d, m: _next_week(d, _FRIDAY)),
     (r"\b(?:beginning of|start of|early) (?:the )?(?:next|following) week\b",
@@ -143,7 +168,11 @@ _READINGS = (
     (r"\b(?:next|following) week\b", lambda d, m: _next_week(d, _FRIDAY)),
     (r"\b(?:end of (?:the |this )?week|this week|end of the working week|eow)\b",
      lambda d, m: d + timedelta(days=(_FRIDAY - d.weekday()) % 7)),
+    (rf"\b{_PART} (?:the )?(?:next|following) month\b",
+     lambda d, m: _part_of_month(d, _add_months(d.replace(day=1), 1).month, m[1])),
     (r"\bnext month\b", lambda d, m: _end_of_month(_add_months(d.replace(day=1), 1))),
+    (rf"\b{_PART} ({_MONTH})\b", lambda d, m: _part_of_month(d, _MONTHS[m[2]], m[1])),
+    (r"\b(?:by|on|before|around) the (\d{1,2})(?:st|nd|rd|th)\b", lambda d, m: _day_of_month(d, int(m[1]))),
     (r"\b(?:end of (?:the |this )?month|this month|eom)\b", lambda d, m: _end_of_month(d)),
     (r"\b(?:end of (?:the |this )?year|this year)\b", lambda d, m: date(d.year, 12, 31)),
     (rf"\b({_COUNT}) (business days?|working days?|work days?|days?|weeks?|months?)\b",
