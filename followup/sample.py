@@ -238,8 +238,10 @@ def follow_up_history(
         if action.kind is ActionKind.STATUS_CHECK:
             if ending:
                 outcome, ending = ending, None
-            else:
+            elif action.channel is Channel.PHONE:
                 outcome = rng.choice((AttemptOutcome.NO_ANSWER, AttemptOutcome.LEFT_VOICEMAIL))
+            else:  # an email cannot go to voicemail: sent, and no reply
+                outcome = AttemptOutcome.SENT
         else:
             outcome = AttemptOutcome.SENT
         history.append(dataclasses.replace(action, status=ActionStatus.DONE, outcome=outcome, done_on=action.due))

@@ -42,3 +42,14 @@ def test_the_demo_command_explains_bad_input(capsys):
     except SystemExit as stop:
         assert stop.code == 2
     assert "choose between 1 and 100000" in capsys.readouterr().err
+
+
+def test_sample_status_checks_by_email_never_went_to_voicemail(store):
+    from followup.model import ActionKind, AttemptOutcome, Channel
+    from followup.sample import load_sample
+
+    load_sample(store, 60)
+    logged = [a for a in store.list_actions() if a.kind is ActionKind.STATUS_CHECK and a.outcome is not None]
+    assert any(a.channel is Channel.EMAIL for a in logged)
+    assert not [a for a in logged if a.channel is not Channel.PHONE and a.outcome in (
+        AttemptOutcome.LEFT_VOICEMAIL, AttemptOutcome.NO_ANSWER)]
