@@ -25,8 +25,9 @@ navigation = st.navigation(
             page("outcome", "5 · Outcome", "flag"),
         ],
         "Overview": [
-            page("overview", "Today", "dashboard"),
-            page("applications", "Applications", "work", default=True),
+            # The page to open every morning, and the welcome on a first visit.
+            page("overview", "Today", "dashboard", default=True),
+            page("applications", "Applications", "work"),
             page("data", "Your data", "database"),
         ],
     }

@@ -6,10 +6,10 @@ from datetime import datetime, time
 
 import streamlit as st
 
-from followup import guide, sample, validation
+from followup import guide, validation
 from followup.errors import FollowupError, StaleEdit
 from followup.model import Application, Interview
-from ui import session
+from ui import session, welcome
 from ui.application_fields import application_fields, interview_fields, read_application, read_interview
 from ui.forms import confirm_delete, forget, form_problem, opened_version, prefix_for, set_errors, stale_choice
 from ui.text import md
@@ -48,15 +48,6 @@ def _add_application() -> None:
         st.session_state[session.APPLICATION_KEY] = application.id
 
 
-def _load_sample() -> None:
-    try:
-        added = sample.load_sample(store)
-    except FollowupError as error:
-        session.flash(f"The sample could not be loaded: {error}")
-        return
-    session.flash(f"Loaded {added} sample applications.")
-
-
 applications = store.list_applications()
 
 if not applications:
@@ -65,7 +56,7 @@ if not applications:
         "or load eight sample applications to look around first.",
         icon=":material/waving_hand:",
     )
-    st.button("Load sample applications", on_click=_load_sample, icon=":material/auto_awesome:")
+    welcome.sample_button(store)
 
 with st.expander("Add an application", expanded=not applications, icon=":material/add:"):
     with st.form(f"{NEW}form", border=False):

@@ -12,7 +12,7 @@ import streamlit as st
 from followup import guide, overview, timeline
 from followup.model import Status
 from followup.store import default_url
-from ui import overview_parts, session
+from ui import overview_parts, session, welcome
 
 TABLE_KEY = "overview-table"
 SHOWN_KEY = "overview-shown-ids"
@@ -37,11 +37,7 @@ url, version = default_url(), store.data_version()
 table, figures = overview_parts.table(url, version, today, store)
 
 if table.empty:
-    st.info(
-        "No applications yet. Add the one you interviewed for, or load the sample to look around.",
-        icon=":material/waving_hand:",
-    )
-    st.page_link("pages/applications.py", label="Go to Applications", icon=":material/work:")
+    welcome.welcome(store)
     st.stop()
 
 st.caption(f"{today:%A %d %B %Y}")

@@ -8,6 +8,13 @@ from tests.browser.conftest import screenshot, settle
 def test_an_application_added_in_the_browser_survives_a_restart(app_server, page):
     page.goto(app_server.url)
     settle(page)
+    # A first visit opens on Today, which says where to start.
+    expect(page.get_by_role("heading", name="Today")).to_be_visible()
+    expect(page.get_by_text("No applications yet")).to_be_visible()
+    expect(page.get_by_role("link", name="Start with the interview you just had")).to_be_visible()
+    screenshot(page, "today-first-visit")
+    page.get_by_role("link", name="Add an application by hand").click()
+    settle(page)
     expect(page.get_by_text("No applications yet")).to_be_visible()
     screenshot(page, "applications-empty")
 
@@ -27,7 +34,7 @@ def test_an_application_added_in_the_browser_survives_a_restart(app_server, page
     screenshot(page, "applications-added")
 
     app_server.restart()
-    page.goto(app_server.url)
+    page.goto(f"{app_server.url}/applications")
     settle(page)
     expect(page.get_by_role("heading", name="Your applications")).to_be_visible()
     grid = page.get_by_test_id("stDataFrame")
@@ -36,7 +43,7 @@ def test_an_application_added_in_the_browser_survives_a_restart(app_server, page
 
 
 def test_the_sample_loads_from_an_empty_page(app_server, page):
-    page.goto(app_server.url)
+    page.goto(f"{app_server.url}/applications")
     settle(page)
     page.get_by_role("button", name="Load sample applications").click()
     settle(page)

@@ -19,8 +19,8 @@ def _open(browser, url):
 def test_simultaneous_saves_both_land_and_a_conflicting_edit_is_not_lost(app_server, browser):
     store = Store.open(app_server.env["FOLLOWUP_DATABASE_URL"])
     store.add_application(Application("Shared Co", "Analyst"))
-    first_context, first = _open(browser, app_server.url)
-    second_context, second = _open(browser, app_server.url)
+    first_context, first = _open(browser, f"{app_server.url}/applications")
+    second_context, second = _open(browser, f"{app_server.url}/applications")
 
     for page, company in ((first, "From the first tab"), (second, "From the second tab")):
         page.get_by_text("Add an application").click()

@@ -1,7 +1,15 @@
 from datetime import date, datetime, timedelta
 
+import pytest
+
 from followup.model import Application, Interview, Status
 from tests.pages.conftest import errors_shown
+
+
+@pytest.fixture
+def app(app):
+    """The router opens on Today; these tests are about the Applications page."""
+    return app.switch_page("pages/applications.py").run()
 
 
 def _button(at, label):

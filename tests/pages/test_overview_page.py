@@ -36,11 +36,19 @@ def _charts(at):
     return at.get("vega_lite_chart")
 
 
-def test_an_empty_database_points_to_the_applications_page(today):
+def test_an_empty_database_welcomes_and_offers_the_sample(today, store):
     today.run()
     assert not today.exception
     assert "No applications yet" in today.info[0].value
     assert not today.dataframe
+    next(b for b in today.button if b.label == "Load sample applications").click().run()
+    assert not today.exception
+    assert len(store.list_applications()) == 8
+    assert len(today.dataframe) == 1
+
+
+def test_the_router_opens_on_today(app):
+    assert app.title[0].value == "Today"
 
 
 def test_the_figures_and_the_table_of_the_sample(today, store):
