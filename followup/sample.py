@@ -11,7 +11,7 @@ import dataclasses
 import random
 from datetime import date, datetime, time, timedelta
 
-from followup import cadence
+from followup import cadence, letters
 from followup.model import (
     Action,
     ActionKind,
@@ -26,19 +26,28 @@ from followup.model import (
     Formality,
     Interview,
     Interviewer,
+    Letter,
+    LetterKind,
+    LetterStatus,
     Settings,
     Status,
 )
 from followup.store import Store
+from followup.timeline_words import decision_date
 
 
 def _at(day: date, hour: int) -> datetime:
     return datetime.combine(day, time(hour, 0))
 
 
+def _weekday(day: date) -> date:
+    """People are interviewed on weekdays: a Saturday or Sunday moves back to the Friday."""
+    return day - timedelta(days=max(0, day.weekday() - 4))
+
+
 def curated(today: date) -> list[ApplicationBundle]:
     """Eight applications at different stages; one panel of three with full notes."""
-    ago = lambda days: today - timedelta(days=days)  # noqa: E731
+    ago = lambda days: _weekday(today - timedelta(days=days))  # noqa: E731
     panel = [
         (
             Interviewer(0, "Priya Raman", "Head of Analytics", "priya.raman@northwind.example", "+1 415 555 0142"),
@@ -82,7 +91,8 @@ def curated(today: date) -> list[ApplicationBundle]:
         calls_welcome=CallsWelcome.YES,
     )
     second_round = Interview(
-        0, _at(ago(1), 14), round=2, format="in person", decision_by=ago(1) + timedelta(days=6),
+        0, _at(ago(1), 14), round=2, format="in person",
+        decision_by=decision_date("A decision by the end of next week", ago(1)),
         decision_timeline="A decision by the end of next week", next_steps="Reference checks, then an offer",
         second_round="This was the last round", anything_else="Two references",
         qualifications_view="Strong on analysis; they want to see more engineering depth",
@@ -174,7 +184,7 @@ def generated(count: int, today: date, seed: int = 7) -> list[ApplicationBundle]
             company += f" {index // names_per_cycle + 1}"
         role, pace = rng.choice(_ROLES)
         status = rng.choice(_STATUSES)
-        interviewed = today - timedelta(days=rng.randint(0, 75))
+        interviewed = _weekday(today - timedelta(days=rng.randint(0, 75)))
         application = Application(
             company, role, pace, rng.choice(list(Formality)), status,
             job_link=f"https://{company.lower().replace(' ', '-')}.example/jobs/{index}",
@@ -263,5 +273,28 @@ def load_sample(store: Store, applications: int = 8, *, today: date | None = Non
     store.add_bundles(fresh)
     settings = store.get_settings()
     rng = random.Random(len(existing))
-    store.add_actions([a for s in fresh for a in follow_up_history(s, settings, today, rng)])
+    actions, sent = [], []
+    for sample in fresh:
+        history = follow_up_history(sample, settings, today, rng)
+        actions += history
+        sent += sent_thank_yous(sample, history, settings)
+    store.add_history(actions, sent)
     return len(fresh)
+
+
+def sent_thank_yous(sample: ApplicationBundle, history: list[Action], settings: Settings) -> list[Letter]:
+    """The thank-you emails behind the history's done thank-yous, drafted as the Letters page would."""
+    interview, people = sample.interviews[-1]
+    seats = {person.id: (seat, person, notes) for seat, (person, notes) in enumerate(people)}
+    sent = []
+    for action in history:
+        if action.kind is not ActionKind.THANK_YOU_EMAIL or action.status is not ActionStatus.DONE:
+            continue
+        if action.interviewer_id not in seats:
+            continue
+        seat, person, notes = seats[action.interviewer_id]
+        drafted = letters.draft(LetterKind.THANK_YOU_EMAIL, application=sample.application, interview=interview,
+                                interviewer=person, notes=notes, settings=settings, variant=seat)
+        sent.append(Letter(sample.application.id, LetterKind.THANK_YOU_EMAIL, drafted.recipient, drafted.subject,
+                           drafted.body, person.id, LetterStatus.SENT, action.done_on))
+    return sent

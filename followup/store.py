@@ -476,9 +476,15 @@ class Store:
             return self._insert(conn, tables.actions, action)
 
     def add_actions(self, actions: list[Action]) -> None:
+        self.add_history(actions, [])
+
+    def add_history(self, actions: list[Action], letters: list[Letter]) -> None:
+        """Actions and letters of applications already saved, in one transaction."""
         with self._write() as conn:
             for action in actions:
                 self._insert(conn, tables.actions, action)
+            for letter in letters:
+                self._insert(conn, tables.letters, letter)
 
     def update_action(self, action: Action) -> None:
         """Change a planned action (its day, say); one already logged or skipped is left alone."""

@@ -221,11 +221,14 @@ def one_per_interviewer(store: Store, panel: Panel, kind: LetterKind) -> None:
             letter_section(store, panel, kind, person)
 
 
+_SCRIPTS = (LetterKind.CALL_SCRIPT, LetterKind.VOICEMAIL_SCRIPT)
+
+
 def to_one_person(store: Store, panel: Panel, kind: LetterKind) -> None:
     """Letters about the application as a whole go to the main contact unless the user picks someone else."""
     by_id = {p.id: p for p in panel.people}
     chosen = st.selectbox(
-        "Write to",
+        "Call" if kind in _SCRIPTS else "Write to",
         list(by_id),
         format_func=lambda person_id: _person_label(by_id[person_id]),
         key=_recipient_key(panel.interview.id, kind),
@@ -275,7 +278,8 @@ def letter_section(
 ) -> None:
     letter = panel.letter(kind, person, thank_you_call=thank_you_call)
     if letter is None:
-        label = "Draft the call script" if thank_you_call else "Draft a letter"
+        label = "Draft the call script" if thank_you_call else (
+            "Draft the script" if kind in _SCRIPTS else "Draft a letter")
         st.button(
             label, key=f"letters-draft-{kind}-{person.id}-{thank_you_call}", type="primary",
             icon=":material/edit:", on_click=_draft, args=(store, panel, kind, person, thank_you_call),

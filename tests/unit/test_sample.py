@@ -1,6 +1,8 @@
 from collections import Counter
 from datetime import date
 
+import pytest
+
 from followup.cli import main
 from followup.model import Status
 from followup.sample import load_sample
@@ -53,3 +55,31 @@ def test_sample_status_checks_by_email_never_went_to_voicemail(store):
     assert any(a.channel is Channel.EMAIL for a in logged)
     assert not [a for a in logged if a.channel is not Channel.PHONE and a.outcome in (
         AttemptOutcome.LEFT_VOICEMAIL, AttemptOutcome.NO_ANSWER)]
+
+
+@pytest.mark.parametrize("offset", range(7))
+def test_sample_interviews_fall_on_weekdays_whatever_the_day(offset):
+    from datetime import date, timedelta
+
+    from followup.sample import load_sample
+    from followup.store import Store
+
+    store = Store.open("sqlite://")
+    load_sample(store, 40, today=date(2026, 11, 30) + timedelta(days=offset))
+    assert [i.starts_at for i in store.list_interviews() if i.starts_at.weekday() >= 5] == []
+
+
+def test_every_thank_you_the_sample_sent_has_its_letter(store):
+    from followup.model import ActionKind, ActionStatus, LetterKind, LetterStatus
+    from followup.sample import load_sample
+
+    load_sample(store, 30)
+    done = {(a.application_id, a.interviewer_id, a.done_on) for a in store.list_actions()
+            if a.kind is ActionKind.THANK_YOU_EMAIL and a.status is ActionStatus.DONE}
+    sent = {(l.application_id, l.interviewer_id, l.sent_on) for l in store.list_letters()
+            if l.kind is LetterKind.THANK_YOU_EMAIL and l.status is LetterStatus.SENT}
+    assert done and done == sent
+    northwind = next(a for a in store.list_applications() if a.company == "Northwind Analytics")
+    bodies = [l.body for l in store.list_letters(northwind.id)]
+    assert len(bodies) == 2 and bodies[0] != bodies[1]
+    assert any("churn dashboard" in body for body in bodies)  # drafted from Priya's notes
