@@ -6,9 +6,9 @@ from datetime import datetime, time
 
 import streamlit as st
 
-from followup import guide, validation
+from followup import guide, outcome, validation
 from followup.errors import FollowupError, StaleEdit
-from followup.model import Application, Interview
+from followup.model import ActionStatus, Application, Interview
 from ui import session, welcome
 from ui.application_fields import application_fields, interview_fields, read_application, read_interview
 from ui.forms import confirm_delete, forget, form_problem, opened_version, prefix_for, set_errors, stale_choice
@@ -68,12 +68,15 @@ if not applications:
     st.stop()
 
 st.subheader("Your applications")
+planned: dict[int, list] = {}
+for action in store.list_actions(status=ActionStatus.PLANNED):
+    planned.setdefault(action.application_id, []).append(action)
 st.dataframe(
     [
         {
             "Company": a.company,
             "Role": a.role,
-            "Stage": guide.STATUS[a.status],
+            "Stage": outcome.stage_label(a, planned.get(a.id, [])),
             "Pace": guide.FIELD_PACE[a.field_pace],
             "Formality": guide.FORMALITY[a.formality],
             "Job ad": a.job_link or None,

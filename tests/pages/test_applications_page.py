@@ -128,3 +128,14 @@ def test_deleting_an_interview_asks_first(app, store):
     _button(app, "Delete this interview…").click().run()
     _button(app, "Delete for good").click().run()
     assert store.list_interviews(application.id) == []
+
+
+def test_a_rejection_with_a_note_to_send_reads_staying_in_touch(app, store):
+    from followup.sample import load_sample
+
+    load_sample(store)
+    app.run()
+    table = app.dataframe[0].value
+    stages = dict(zip(table["Company"], table["Stage"], strict=True))
+    assert stages["Granite Bank"] == "Rejected, staying in touch"
+    assert stages["Pine & Co"] == "Withdrawn"
