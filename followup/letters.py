@@ -20,6 +20,7 @@ from datetime import date
 from string import Template
 from typing import TypeVar
 
+from followup import second_person
 from followup.model import (
     Application,
     DebriefNotes,
@@ -169,7 +170,7 @@ _WORDINGS: dict[LetterKind, tuple[_Wording, ...]] = {
             "confident it need not hold me back; I would welcome the chance to discuss it further. "
             "I would like to add to one of my answers: $answer_to_amend. "
             "One thing I want to underline is $to_stress. "
-            "I also enjoyed getting to know you a little: $rapport.\n\n"
+            "I also enjoyed our chat about $rapport.\n\n"
             "I have attached $samples in case you would like to see an example of my work.\n\n"
             "I am sure I could make a real difference in this role. "
             "Please let me know if there is anything else I can send you; "
@@ -189,7 +190,7 @@ _WORDINGS: dict[LetterKind, tuple[_Wording, ...]] = {
             "You mentioned a concern about $concerns; I understand it, and I would like the "
             "chance to show you how I would handle it. "
             "I would also point to $to_stress. "
-            "It was a pleasure to talk about more than work, too: $rapport.\n\n"
+            "It was a pleasure to talk about more than work, too, and to hear about $rapport.\n\n"
             "You will find $samples attached, to give you a feel for my work.\n\n"
             "My skills and experience match what you described, and I would bring real energy "
             "to the team. Thank you again; I hope we can speak again soon." + _CLOSE,
@@ -204,7 +205,7 @@ _WORDINGS: dict[LetterKind, tuple[_Wording, ...]] = {
             "my background covers it well. "
             "Let me return briefly to one of my answers: $answer_to_amend. "
             "If I could stress a single thing, it would be $to_stress. "
-            "I also enjoyed the lighter moments of our talk: $rapport.\n\n"
+            "I also enjoyed the lighter moments of our talk, about $rapport.\n\n"
             "To give you a better picture of what I do, I have included $samples.\n\n"
             "I am confident I could contribute from the first weeks, and the conversation "
             "made me want this job even more. I hope to hear from you soon about what comes "
@@ -216,7 +217,7 @@ _WORDINGS: dict[LetterKind, tuple[_Wording, ...]] = {
             "",
             "$greeting\n\n"
             "Thank you again for meeting with me. "
-            "I especially enjoyed the personal side of our talk: $rapport. "
+            "I especially enjoyed the personal side of our talk, about $rapport. "
             "I keep coming back to $topics, and it makes me even more excited about the work. "
             "One more thing I hope came across: $to_stress. "
             "It meant a lot that you appreciated $liked.\n\n"
@@ -598,7 +599,10 @@ def letter_values(
         else:
             values["decision_timeline"] = _clause(interview.decision_timeline)
     for name in DebriefNotes.FIELDS:
-        values[name] = _clause(getattr(notes, name)) if notes and name in used else ""
+        values[name] = _clause(second_person.addressed(getattr(notes, name))) if notes and name in used else ""
+    if values["rapport"].lower().startswith(("you ", "you're ", "you've ")):
+        # A whole clause ("you are training for a marathon") where the wordings talk about a topic.
+        values["rapport"] = f"how {values['rapport']}"
     return values
 
 

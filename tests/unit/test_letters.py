@@ -365,3 +365,14 @@ def test_any_input_drafts_without_error(note, name, signature, variant):
             variant=variant,
         )
         assert letter.body.strip()
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_notes_jotted_about_the_interviewer_are_written_to_them(variant):
+    notes = DebriefNotes(1, liked="her team's new reporting portal",
+                         rapport="she is training for the Chicago marathon")
+    letter = draft(LetterKind.THANK_YOU_EMAIL, application=APPLICATION, interview=INTERVIEW,
+                   interviewer=PANEL[0], notes=notes, settings=SETTINGS, variant=variant)
+    assert "your team's new reporting portal" in letter.body
+    assert "how you are training for the Chicago marathon" in letter.body
+    assert " she " not in letter.body and " her " not in letter.body
