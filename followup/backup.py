@@ -240,10 +240,11 @@ class Parsed:
 
 
 def _place(path) -> str:
+    """Where in the file, as a person counts: `applications[2].company`, the first entry being 1."""
     parts = []
     for step in path:
         parts.append(f"[{step + 1}]" if isinstance(step, int) else f".{step}")
-    return "the document" + "".join(parts) if parts else "the document"
+    return "In " + "".join(parts).lstrip(".") if parts else "In the file"
 
 
 def parse(data: bytes) -> Parsed:
@@ -284,8 +285,40 @@ def _short(error) -> str:
         return f"text longer than {error.validator_value:,} characters"
     if error.validator == "maxItems":
         return f"more than {error.validator_value:,} entries"
+    if error.validator == "type":
+        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        wanted = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+        return f"expected {wanted}, found {_TYPE_WORDS[_json_type(error.instance)]} ({_shown(error.instance)})"
+    if error.validator == "required":
+        missing = error.message.split("'")[1] if error.message.count("'") >= 2 else error.message
+        return f"the field {missing!r} is missing"
+    if error.validator == "enum":
+        return f"{_shown(error.instance)} is not one of {', '.join(map(str, error.validator_value))}"
     message = error.message
     return message if len(message) < 200 else message[:200] + "…"
+
+
+_TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+               "array": "a list", "object": "a record", "null": "nothing (null)"}
+
+
+def _json_type(value) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return "array" if isinstance(value, list) else "object"
+
+
+def _shown(value) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:60] + "…"
 
 
 def _records(document: dict) -> Parsed:
@@ -305,7 +338,7 @@ def _records(document: dict) -> Parsed:
 
     bundles = []
     for a_index, app in enumerate(document["applications"], 1):
-        where = f"the document.applications[{a_index}]"
+        where = f"In applications[{a_index}]"
         claim(app["ref"], where)
         try:
             application = checked(_build(Application, app), validation.validate_application, where)
@@ -341,7 +374,7 @@ def _records(document: dict) -> Parsed:
             bundles.append(ApplicationBundle(application, interviews, linked("letters", Letter),
                                              linked("actions", Action)))
         except ValueError as problem:
-            if str(problem).startswith("the document"):
+            if str(problem).startswith("In "):
                 raise
             raise ValueError(f"{where}: {problem}") from None
     return Parsed(_build(Settings, document["settings"]), bundles)

@@ -126,7 +126,7 @@ def _what_to_do(about: outcome.OutcomeGuide, decision: outcome.Decision, planned
     st.subheader(f"{about.label}: what to do now", anchor=False)
     who = ""
     if decision.who:
-        who = f" · from {md(decision.who)}" if about.from_them else f" · to tell: {md(decision.who)}"
+        who = f" · from {md(decision.who)}" if about.from_them else f" · for {md(decision.who)}"
     st.caption(f"{_day(decision.on)}{who} · {md(decision.how)}")
     st.markdown("\n".join(f"- {line}" for line in about.advice))
     st.caption(f":material/menu_book: {about.source_text}, in our words.")
