@@ -29,6 +29,7 @@ from followup import migrations, tables
 from followup.errors import NotFound, StaleEdit, StorageError
 from followup.model import (
     Action,
+    ActionKind,
     ActionStatus,
     Application,
     ApplicationBundle,
@@ -462,21 +463,23 @@ class Store:
     # -- follow-up actions ------------------------------------------------
 
     def list_actions(
-        self, application_id: int | None = None, status: ActionStatus | None = None
+        self,
+        application_id: int | None = None,
+        status: ActionStatus | None = None,
+        kind: ActionKind | None = None,
     ) -> list[Action]:
         query = sa.select(tables.actions).order_by(tables.actions.c.due, tables.actions.c.id)
         if application_id is not None:
             query = query.where(tables.actions.c.application_id == application_id)
         if status is not None:
             query = query.where(tables.actions.c.status == status.value)
+        if kind is not None:
+            query = query.where(tables.actions.c.kind == kind.value)
         return self._list(Action, query)
 
     def add_action(self, action: Action) -> int:
         with self._write() as conn:
             return self._insert(conn, tables.actions, action)
-
-    def add_actions(self, actions: list[Action]) -> None:
-        self.add_history(actions, [])
 
     def add_history(self, actions: list[Action], letters: list[Letter]) -> None:
         """Actions and letters of applications already saved, in one transaction."""

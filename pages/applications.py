@@ -7,11 +7,11 @@ from datetime import datetime, time
 import streamlit as st
 
 from followup import guide, outcome, validation
-from followup.errors import FollowupError, StaleEdit
-from followup.model import ActionStatus, Application, Interview
+from followup.errors import FollowupError
+from followup.model import ActionKind, ActionStatus, Application, Interview
 from ui import session, welcome
 from ui.application_fields import application_fields, interview_fields, read_application, read_interview
-from ui.forms import confirm_delete, forget, form_problem, opened_version, prefix_for, set_errors, stale_choice
+from ui.forms import confirm_delete, forget, form_problem, opened_version, prefix_for, save_checked, stale_choice
 from ui.text import md
 
 store = session.store()
@@ -24,17 +24,7 @@ NEW = prefix_for(NEW_BASE)
 
 def _save(base: str, validate, save, done: str) -> bool:
     """Validate, save in one transaction, and keep what was typed if anything fails."""
-    prefix = prefix_for(base)
-    errors = validate()
-    if not errors:
-        try:
-            save()
-        except StaleEdit as error:
-            errors = {"_stale": str(error)}
-        except FollowupError as error:
-            errors = {"_form": str(error)}
-    set_errors(prefix, errors)
-    if errors:
+    if not save_checked(prefix_for(base), validate(), save):
         return False
     forget(base)
     session.flash(done)
@@ -68,15 +58,16 @@ if not applications:
     st.stop()
 
 st.subheader("Your applications")
-planned: dict[int, list] = {}
-for action in store.list_actions(status=ActionStatus.PLANNED):
-    planned.setdefault(action.application_id, []).append(action)
+# The stage label only looks for a planned stay-in-touch note: read just those.
+staying: dict[int, list] = {}
+for action in store.list_actions(status=ActionStatus.PLANNED, kind=ActionKind.STAY_IN_TOUCH):
+    staying.setdefault(action.application_id, []).append(action)
 st.dataframe(
     [
         {
             "Company": a.company,
             "Role": a.role,
-            "Stage": outcome.stage_label(a, planned.get(a.id, [])),
+            "Stage": outcome.stage_label(a, staying.get(a.id, [])),
             "Pace": guide.FIELD_PACE[a.field_pace],
             "Formality": guide.FORMALITY[a.formality],
             "Job ad": a.job_link or None,

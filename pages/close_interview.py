@@ -11,7 +11,7 @@ from followup.model import CallsWelcome, Channel, FieldPace, Formality, Intervie
 from followup.timeline_words import decision_date
 from ui import session
 from ui.application_fields import EARLIEST
-from ui.forms import Autosave, confirm_delete, errors_for, field_error, mark_saved, saved_note, set_errors
+from ui.forms import Autosave, confirm_delete, errors_for, field_error, mark_saved, saved_note, save_checked
 from ui.interview_picker import pick_interview
 from ui.journey import load_progress, next_step_button, show_progress
 from ui.text import md
@@ -191,14 +191,8 @@ def _add_interviewer() -> None:
     if not name:
         return
     person = Interviewer(interview_id=interview.id, name=name)
-    errors = validation.validate_interviewer(person)
-    if not errors:
-        try:
-            store.add_interviewer(person)
-        except FollowupError as error:
-            errors = {"name": str(error)}
-    set_errors(NEW_PERSON, errors)
-    if errors:
+    if not save_checked(NEW_PERSON, validation.validate_interviewer(person),
+                        lambda: store.add_interviewer(person), problem_field="name"):
         return
     st.session_state[f"{NEW_PERSON}name"] = ""
     mark_saved(CARDS)

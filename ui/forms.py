@@ -23,6 +23,22 @@ def set_errors(prefix: str, errors: dict[str, str]) -> None:
     st.session_state[f"{prefix}errors"] = errors
 
 
+def save_checked(prefix: str, errors: dict[str, str], save, *, problem_field: str = "_form") -> bool:
+    """Save only when validation found nothing; show the errors, or why the store refused, under `prefix`.
+
+    A stale edit goes under "_stale" (see stale_choice); any other refusal under `problem_field`.
+    """
+    if not errors:
+        try:
+            save()
+        except StaleEdit as error:
+            errors = {"_stale": str(error)}
+        except FollowupError as error:
+            errors = {problem_field: str(error)}
+    set_errors(prefix, errors)
+    return not errors
+
+
 def _generation_key(base: str) -> str:
     return f"#generation:{base}"
 

@@ -11,12 +11,11 @@ from datetime import datetime, time, timedelta
 import streamlit as st
 
 from followup import guide, validation
-from followup.errors import FollowupError
-from followup.model import Application, Interview
+from followup.model import Application, ApplicationBundle, Interview
 from followup.store import Store
 from ui import session
 from ui.application_fields import EARLIEST
-from ui.forms import errors_for, field_error, form_problem, set_errors
+from ui.forms import errors_for, field_error, form_problem, save_checked
 
 INTERVIEW_KEY = "interview"
 NEW_APPLICATION = "journey-new-application-"
@@ -64,15 +63,9 @@ def _new_application(store: Store) -> None:
     )
     interview = Interview(application_id=0, starts_at=_read_start(NEW_APPLICATION))
     errors = validation.validate_application(application) | validation.validate_interview(interview)
-    if not errors:
-        try:
-            store.add_application(application)
-            interview.application_id = application.id
-            store.add_interview(interview)
-        except FollowupError as error:
-            errors = {"_form": str(error)}
-    set_errors(NEW_APPLICATION, errors)
-    if errors:
+    # One transaction: never an application saved without the interview it was created for.
+    if not save_checked(NEW_APPLICATION, errors,
+                        lambda: store.add_bundles([ApplicationBundle(application, [(interview, [])])])):
         return
     # Set, not deleted: the browser keeps showing a widget's text until it is told otherwise.
     state[f"{NEW_APPLICATION}company"] = state[f"{NEW_APPLICATION}role"] = ""
@@ -101,14 +94,7 @@ def _new_round(store: Store, application: Application, prefix: str) -> None:
         application_id=application.id, starts_at=_read_start(prefix),
         round=int(state[f"{prefix}round"]), format=state[f"{prefix}format"],
     )
-    errors = validation.validate_interview(interview)
-    if not errors:
-        try:
-            store.add_interview(interview)
-        except FollowupError as error:
-            errors = {"_form": str(error)}
-    set_errors(prefix, errors)
-    if errors:
+    if not save_checked(prefix, validation.validate_interview(interview), lambda: store.add_interview(interview)):
         return
     state[f"{prefix}round"] = min(interview.round + 1, 20)
     _chosen(application.id, interview.id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
@@ -75,13 +77,9 @@ def application_label(application) -> str:
 
 def _unique_labels(applications) -> dict[int, str]:
     """Company — role, with the record number added where two applications would read alike."""
-    counts: dict[str, int] = {}
-    for application in applications:
-        counts[application_label(application)] = counts.get(application_label(application), 0) + 1
-    return {
-        a.id: application_label(a) if counts[application_label(a)] == 1 else f"{application_label(a)} (#{a.id})"
-        for a in applications
-    }
+    labels = {a.id: application_label(a) for a in applications}
+    counts = Counter(labels.values())
+    return {key: label if counts[label] == 1 else f"{label} (#{key})" for key, label in labels.items()}
 
 
 def pick_application(applications, *, label: str = "Application"):

@@ -149,7 +149,7 @@ def test_replacing_every_plan_drops_the_manual_actions_no_plan_holds(store):
     first, second = _application(store), _application(store)
     moved = [Action(a.id, ActionKind.STATUS_CHECK, date(2026, 11, 30), Channel.PHONE, manual=True)
              for a in (first, second)]
-    store.add_actions(moved)
+    store.add_history(moved, [])
     store.replace_all_planned({first.id: [moved[0]], second.id: []})
     assert [a.id for a in store.list_actions()] == [moved[0].id]
 
