@@ -28,7 +28,8 @@ picked = pick_interview(store)
 if picked is None:
     st.stop()
 application, interview = picked
-progress = load_progress(store, application, interview)
+interviewers = store.list_interviewers(interview.id)
+progress = load_progress(store, application, interview, people=interviewers)
 show_progress(progress, Step.CLOSE)
 
 # A radio cannot show None as a chosen option, so "no preference" is "" on screen.
@@ -124,7 +125,6 @@ st.caption(
 )
 saved_note(CARDS, "Saved as you go: each detail is stored when you leave the field.")
 
-interviewers = store.list_interviewers(interview.id)
 if not interviewers:
     st.info("No interviewers yet: add the first one below.", icon=":material/badge:")
 

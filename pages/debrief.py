@@ -26,12 +26,13 @@ picked = pick_interview(store)
 if picked is None:
     st.stop()
 application, interview = picked
-progress = load_progress(store, application, interview)
+interviewers = store.list_interviewers(interview.id)
+all_notes = store.list_notes(interview.id)
+progress = load_progress(store, application, interview, people=interviewers, notes=all_notes)
 show_progress(progress, Step.DEBRIEF)
 
 st.info(debrief_nudge(interview.starts_at, datetime.now()), icon=":material/timer:")
 
-interviewers = store.list_interviewers(interview.id)
 if not interviewers:
     st.warning(
         "No interviewers recorded for this interview yet. Add a business card for each person you met "
@@ -40,8 +41,6 @@ if not interviewers:
     )
     st.page_link(PAGES[Step.CLOSE], label="Add their business cards", icon=":material/arrow_back:")
     st.stop()
-
-all_notes = store.list_notes(interview.id)
 
 
 def _saved(notes) -> str:

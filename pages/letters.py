@@ -30,10 +30,11 @@ picked = pick_interview(store)
 if picked is None:
     st.stop()
 application, interview = picked
-progress = load_progress(store, application, interview)
+panel = Panel.load(store, application, interview)
+progress = load_progress(store, application, interview,
+                         people=panel.people, notes=panel.notes, letters=panel.letters)
 show_progress(progress, Step.LETTERS)
 
-panel = Panel.load(store, application, interview)
 if not panel.people:
     st.warning(
         "No interviewers recorded for this interview yet. Add a business card for each person you met; "

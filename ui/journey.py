@@ -10,7 +10,7 @@ import streamlit as st
 
 from followup import journey
 from followup.journey import Progress, Step
-from followup.model import Application, Interview
+from followup.model import Application, DebriefNotes, Interview, Interviewer, Letter
 from followup.store import Store
 
 PAGES = {
@@ -24,13 +24,22 @@ DONE_ICON = ":material/check_circle:"
 TO_DO_ICON = ":material/radio_button_unchecked:"
 
 
-def load_progress(store: Store, application: Application, interview: Interview) -> Progress:
+def load_progress(
+    store: Store,
+    application: Application,
+    interview: Interview,
+    *,
+    people: list[Interviewer] | None = None,
+    notes: dict[int, DebriefNotes] | None = None,
+    letters: list[Letter] | None = None,
+) -> Progress:
+    """The journey's progress; a page that has already read the panel passes it instead of reading it again."""
     return journey.progress(
         application,
         interview,
-        store.list_interviewers(interview.id),
-        store.list_notes(interview.id),
-        store.list_letters(application.id),
+        store.list_interviewers(interview.id) if people is None else people,
+        store.list_notes(interview.id) if notes is None else notes,
+        store.list_letters(application.id) if letters is None else letters,
         store.list_actions(application.id),
     )
 
