@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from followup.model import (
     ActionKind,
+    AttemptOutcome,
     CallsWelcome,
     Channel,
     FieldPace,
@@ -66,6 +67,20 @@ LETTER_KIND = {
     LetterKind.THANKS_FOR_CONSIDERATION: "Thanks for the consideration",
     LetterKind.STAY_IN_TOUCH: "Stay in touch",
     LetterKind.OFFER_THANKS: "Thanks after an offer",
+}
+
+# What happened on an attempt, or how the application ended, as the plan and the timeline say it.
+ATTEMPT_OUTCOME = {
+    AttemptOutcome.NO_ANSWER: "No answer",
+    AttemptOutcome.LEFT_VOICEMAIL: "Left a voicemail",
+    AttemptOutcome.SENT: "Sent",
+    AttemptOutcome.SPOKE_STILL_DECIDING: "Spoke: still deciding",
+    AttemptOutcome.SPOKE_NEXT_ROUND: "Spoke: next round",
+    AttemptOutcome.OFFER: "Offer",
+    AttemptOutcome.REJECTION: "Rejection",
+    AttemptOutcome.WITHDREW: "Withdrew",
+    AttemptOutcome.BACK_IN_RUNNING: "Back in the running",
+    AttemptOutcome.GAVE_UP: "Closed without an answer",
 }
 
 ACTION_KIND = {

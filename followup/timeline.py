@@ -17,7 +17,7 @@ import altair as alt
 import pandas as pd
 
 from followup import guide, overview
-from followup.model import ActionStatus, AttemptOutcome
+from followup.model import ActionStatus
 
 INTERVIEW = "Interview"
 DECISION = "Decision promised"
@@ -42,18 +42,8 @@ LANES_PER_PAGE = 25
 MAX_EVENTS_PER_LANE = 60
 LANE_HEIGHT = 26
 
-OUTCOME = {
-    AttemptOutcome.NO_ANSWER: "no answer",
-    AttemptOutcome.LEFT_VOICEMAIL: "left a voicemail",
-    AttemptOutcome.SENT: "sent",
-    AttemptOutcome.SPOKE_STILL_DECIDING: "spoke: still deciding",
-    AttemptOutcome.SPOKE_NEXT_ROUND: "spoke: next round",
-    AttemptOutcome.OFFER: "offer",
-    AttemptOutcome.REJECTION: "rejection",
-    AttemptOutcome.WITHDREW: "withdrew",
-    AttemptOutcome.BACK_IN_RUNNING: "back in the running",
-    AttemptOutcome.GAVE_UP: "closed without an answer",
-}
+# Mid-sentence in a tooltip, so without the capital.
+OUTCOME = {outcome: label[0].lower() + label[1:] for outcome, label in guide.ATTEMPT_OUTCOME.items()}
 
 COLUMNS = ("application_id", "day", "event", "what", "why")
 DECISION_WHY = "No status check before this date has passed (seed 004)."

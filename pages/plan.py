@@ -21,18 +21,8 @@ P = "plan-"
 _PROBLEM = f"{P}problem"
 _CHANGED = f"{P}changed"
 
-OUTCOME = {
-    AttemptOutcome.NO_ANSWER: "No answer",
-    AttemptOutcome.LEFT_VOICEMAIL: "Left a voicemail",
-    AttemptOutcome.SENT: "Done",
-    AttemptOutcome.SPOKE_STILL_DECIDING: "Spoke: still deciding",
-    AttemptOutcome.SPOKE_NEXT_ROUND: "Spoke: next round",
-    AttemptOutcome.OFFER: "Offer",
-    AttemptOutcome.REJECTION: "Rejection",
-    AttemptOutcome.WITHDREW: "I withdrew",
-    AttemptOutcome.BACK_IN_RUNNING: "Back in the running",
-    AttemptOutcome.GAVE_UP: "Closed without an answer",
-}
+# On the buttons, the user speaks: "Done", "I withdrew".
+OUTCOME = {**guide.ATTEMPT_OUTCOME, AttemptOutcome.SENT: "Done", AttemptOutcome.WITHDREW: "I withdrew"}
 # A status check in writing cannot go to voicemail; "sent" is its unanswered attempt.
 SENT_CHECK = "Sent, no reply yet"
 _ANSWERS = (
