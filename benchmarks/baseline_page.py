@@ -21,21 +21,23 @@ def rows(count: int) -> pd.DataFrame:
     rng = np.random.default_rng(7)
     days = pd.Timestamp("2026-01-01") + pd.to_timedelta(rng.integers(0, 120, count), unit="D")
     words = np.array(["Acorn Labs", "Beacon Bank", "Cedar Health", "Delta Media", "Ember Systems"])
-    return pd.DataFrame({
-        "urgency": [["Planned"]] * count,
-        "company": words[rng.integers(0, len(words), count)],
-        "role": words[rng.integers(0, len(words), count)],
-        "stage": "Active",
-        "next_action": "Check on the status",
-        "next_due": days,
-        "next_channel": "Email",
-        "next_recipient": "Alex Kim",
-        "last_interview": days - pd.Timedelta(days=7),
-        "last_contact": days - pd.Timedelta(days=3),
-        "days_waiting": rng.integers(0, 60, count).astype("float64"),
-        "days_past_decision": rng.integers(0, 20, count).astype("float64"),
-        "job_link": "https://example.com/jobs/1",
-    })
+    return pd.DataFrame(
+        {
+            "urgency": [["Planned"]] * count,
+            "company": words[rng.integers(0, len(words), count)],
+            "role": words[rng.integers(0, len(words), count)],
+            "stage": "Active",
+            "next_action": "Check on the status",
+            "next_due": days,
+            "next_channel": "Email",
+            "next_recipient": "Alex Kim",
+            "last_interview": days - pd.Timedelta(days=7),
+            "last_contact": days - pd.Timedelta(days=3),
+            "days_waiting": rng.integers(0, 60, count).astype("float64"),
+            "days_past_decision": rng.integers(0, 20, count).astype("float64"),
+            "job_link": "https://example.com/jobs/1",
+        }
+    )
 
 
 data = rows(ROWS)

@@ -46,14 +46,16 @@ import pyarrow as pa
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from streamlit.runtime.scriptrunner.script_cache import ScriptCache  # noqa: E402
-from streamlit.testing.v1 import AppTest  # noqa: E402
-from streamlit.testing.v1 import app_test as app_test_module  # noqa: E402
-from streamlit.testing.v1 import local_script_runner  # noqa: E402
+from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+from streamlit.testing.v1 import (
+    AppTest,
+    local_script_runner,
+)
+from streamlit.testing.v1 import app_test as app_test_module
 
-from followup.sample import load_sample  # noqa: E402
-from followup.store import URL_VARIABLE, Store  # noqa: E402
-from tests.browser.server import AppServer  # noqa: E402
+from followup.sample import load_sample
+from followup.store import URL_VARIABLE, Store
+from tests.browser.server import AppServer
 
 BASELINE = ROOT / "benchmarks" / "baseline_page.py"
 ROWS_VARIABLE = "FOLLOWUP_BASELINE_ROWS"
@@ -180,8 +182,15 @@ def first_answer(script: Path, path: str, env: dict[str, str], log: Path) -> dic
             browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             received = []
-            page.on("websocket", lambda socket_: socket_.on("framereceived", lambda frame: received.append(
-                len(frame) if isinstance(frame, bytes) else len(frame.encode()))))
+            page.on(
+                "websocket",
+                lambda socket_: socket_.on(
+                    "framereceived",
+                    lambda frame: received.append(
+                        len(frame) if isinstance(frame, bytes) else len(frame.encode())
+                    ),
+                ),
+            )
             opened = time.perf_counter()
             page.goto(f"{server.url}/{path}")
             page.wait_for_selector(CHART_DRAWN, timeout=300_000)
@@ -195,8 +204,14 @@ def first_answer(script: Path, path: str, env: dict[str, str], log: Path) -> dic
 
 CHART_DRAWN = '[data-testid="stVegaLiteChart"] svg, [data-testid="stVegaLiteChart"] canvas'
 RUN_FINISHED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def chromium() -> str | None:
@@ -229,12 +244,16 @@ def main() -> int:
             for server_like in (False, True)
         }
 
-        print(f"\nMedian rerun under AppTest ({args.runs} runs after {WARM_UP} to warm up), every "
-              "application shown; baseline: the same number of rows in a plain st.dataframe and a "
-              "plain Altair chart.\n")
-        print(f"{'N':>7} | {'table rows':>10} | {'chart rows':>10} | {'baseline':>9} | {'overview':>9} | "
-              f"{'ratio':>5} | {'server-like: baseline':>21} | {'overview':>9} | {'ratio':>5} | "
-              f"{'after a save':>12} | {'new page':>8}")
+        print(
+            f"\nMedian rerun under AppTest ({args.runs} runs after {WARM_UP} to warm up), every "
+            "application shown; baseline: the same number of rows in a plain st.dataframe and a "
+            "plain Altair chart.\n"
+        )
+        print(
+            f"{'N':>7} | {'table rows':>10} | {'chart rows':>10} | {'baseline':>9} | {'overview':>9} | "
+            f"{'ratio':>5} | {'server-like: baseline':>21} | {'overview':>9} | {'ratio':>5} | "
+            f"{'after a save':>12} | {'new page':>8}"
+        )
         for size in args.sizes:
             shipped, server = results[(size, False)], results[(size, True)]
             print(
@@ -247,13 +266,17 @@ def main() -> int:
             )
 
         print("\nBytes per rerun (serialized ForwardMsg protos, before websocket compression):\n")
-        print(f"{'N':>7} | {'baseline':>10} | {'overview':>10} | {'baseline chart rows':>19} | "
-              f"{'overview chart rows':>19}")
+        print(
+            f"{'N':>7} | {'baseline':>10} | {'overview':>10} | {'baseline chart rows':>19} | "
+            f"{'overview chart rows':>19}"
+        )
         for size in args.sizes:
             result = results[(size, True)]
-            print(f"{size:>7,} | {kilobytes(result['baseline_bytes']):>10} | "
-                  f"{kilobytes(result['overview_bytes']):>10} | {result['baseline_chart_rows']:>19,} | "
-                  f"{result['chart_rows']:>19,}")
+            print(
+                f"{size:>7,} | {kilobytes(result['baseline_bytes']):>10} | "
+                f"{kilobytes(result['overview_bytes']):>10} | {result['baseline_chart_rows']:>19,} | "
+                f"{result['chart_rows']:>19,}"
+            )
 
         if args.no_browser:
             return 0
@@ -269,8 +292,11 @@ def main() -> int:
                 ("baseline", BASELINE, "", {ROWS_VARIABLE: str(rows)}),
             ):
                 answer = first_answer(script, path, env, folder / "server.log")
-                print(f"{size:>7,} | {name:>8} | {answer['healthy']:>7.2f} s | {answer['drawn']:>9.2f} s | "
-                      f"{kilobytes(answer['websocket_bytes']):>15}", flush=True)
+                print(
+                    f"{size:>7,} | {name:>8} | {answer['healthy']:>7.2f} s | {answer['drawn']:>9.2f} s | "
+                    f"{kilobytes(answer['websocket_bytes']):>15}",
+                    flush=True,
+                )
     return 0
 
 

@@ -97,9 +97,14 @@ _DATETIME = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2
 
 
 def _column_length(cls: type, name: str) -> int:
-    table = {Application: tables.applications, Interview: tables.interviews,
-             Interviewer: tables.interviewers, Letter: tables.letters,
-             Action: tables.actions, Settings: tables.settings}.get(cls)
+    table = {
+        Application: tables.applications,
+        Interview: tables.interviews,
+        Interviewer: tables.interviewers,
+        Letter: tables.letters,
+        Action: tables.actions,
+        Settings: tables.settings,
+    }.get(cls)
     column = table.c.get(name) if table is not None else None
     length = getattr(getattr(column, "type", None), "length", None)
     return length or MAX_TEXT
@@ -145,17 +150,28 @@ _LINK = {"anyOf": [_REF, {"type": "null"}], "description": "ref of an interviewe
 
 def schema() -> dict:
     """The JSON Schema of an export document, built from the model so the two never drift."""
+
     def many(item: dict) -> dict:
         return {"type": "array", "maxItems": MAX_ITEMS, "items": item}
 
-    interviewer = _object(Interviewer, {"ref": _REF, "notes": {"anyOf": [
-        _object(DebriefNotes), {"type": "null"}]}}, required=("name",))
+    interviewer = _object(
+        Interviewer,
+        {"ref": _REF, "notes": {"anyOf": [_object(DebriefNotes), {"type": "null"}]}},
+        required=("name",),
+    )
     interview = _object(Interview, {"ref": _REF, "interviewers": many(interviewer)}, required=("starts_at",))
     letter = _object(Letter, {"ref": _REF, "interviewer": _LINK}, required=("kind",))
     action = _object(Action, {"ref": _REF, "interviewer": _LINK}, required=("kind", "due", "channel"))
-    application = _object(Application, {
-        "ref": _REF, "interviews": many(interview), "letters": many(letter), "actions": many(action),
-    }, required=("company", "role"))
+    application = _object(
+        Application,
+        {
+            "ref": _REF,
+            "interviews": many(interview),
+            "letters": many(letter),
+            "actions": many(action),
+        },
+        required=("company", "role"),
+    )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "followup export",
@@ -204,19 +220,30 @@ def export_document(store: Store, *, exported_at: datetime | None = None) -> dic
             for person in people_of.get(interview.id, []):
                 person_ref[person.id] = next(refs)
                 written = notes.get(person.id)
-                people.append({"ref": person_ref[person.id], **_record(person),
-                               "notes": _record(written) if written else None})
+                people.append(
+                    {
+                        "ref": person_ref[person.id],
+                        **_record(person),
+                        "notes": _record(written) if written else None,
+                    }
+                )
             interviews.append({"ref": next(refs), **_record(interview), "interviewers": people})
 
-        def linked(records):
-            return [{"ref": next(refs), **_record(r), "interviewer": person_ref.get(r.interviewer_id)}
-                    for r in records]
+        def linked(records, person_ref=person_ref):
+            return [
+                {"ref": next(refs), **_record(r), "interviewer": person_ref.get(r.interviewer_id)}
+                for r in records
+            ]
 
-        applications.append({
-            "ref": next(refs), **_record(application), "interviews": interviews,
-            "letters": linked(letters_of.get(application.id, [])),
-            "actions": linked(actions_of.get(application.id, [])),
-        })
+        applications.append(
+            {
+                "ref": next(refs),
+                **_record(application),
+                "interviews": interviews,
+                "letters": linked(letters_of.get(application.id, [])),
+                "actions": linked(actions_of.get(application.id, [])),
+            }
+        )
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -250,7 +277,9 @@ def _place(path) -> str:
 def parse(data: bytes) -> Parsed:
     """Check a whole export file and turn it into records. Raises ImportRefused."""
     if len(data) > MAX_BYTES:
-        raise ImportRefused(f"The file is {len(data) / 1e6:.1f} MB; exports are at most {MAX_BYTES // 1_000_000} MB.")
+        raise ImportRefused(
+            f"The file is {len(data) / 1e6:.1f} MB; exports are at most {MAX_BYTES // 1_000_000} MB."
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -264,7 +293,7 @@ def parse(data: bytes) -> Parsed:
     except RecursionError:
         raise ImportRefused("This file is nested far too deeply to be a followup export.") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ImportRefused("This is not a followup export (its \"format\" is not \"followup-export\").")
+        raise ImportRefused('This is not a followup export (its "format" is not "followup-export").')
     if document.get("version") != VERSION:
         raise ImportRefused(
             f"This export has version {document.get('version')!r}; this followup reads version {VERSION}."
@@ -286,9 +315,13 @@ def _short(error) -> str:
     if error.validator == "maxItems":
         return f"more than {error.validator_value:,} entries"
     if error.validator == "type":
-        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        expected = (
+            error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        )
         wanted = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
-        return f"expected {wanted}, found {_TYPE_WORDS[_json_type(error.instance)]} ({_shown(error.instance)})"
+        return (
+            f"expected {wanted}, found {_TYPE_WORDS[_json_type(error.instance)]} ({_shown(error.instance)})"
+        )
     if error.validator == "required":
         missing = error.message.split("'")[1] if error.message.count("'") >= 2 else error.message
         return f"the field {missing!r} is missing"
@@ -298,8 +331,15 @@ def _short(error) -> str:
     return message if len(message) < 200 else message[:200] + "…"
 
 
-_TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
-               "array": "a list", "object": "a record", "null": "nothing (null)"}
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a record",
+    "null": "nothing (null)",
+}
 
 
 def _json_type(value) -> str:
@@ -347,32 +387,41 @@ def _records(document: dict) -> Parsed:
             for i_index, item in enumerate(app["interviews"], 1):
                 at = f"{where}.interviews[{i_index}]"
                 claim(item["ref"], at)
-                interview = checked(_build(Interview, item, application_id=0),
-                                    validation.validate_interview, at)
+                interview = checked(
+                    _build(Interview, item, application_id=0), validation.validate_interview, at
+                )
                 people = []
                 for p_index, person_data in enumerate(item["interviewers"], 1):
                     person_at = f"{at}.interviewers[{p_index}]"
                     claim(person_data["ref"], person_at)
-                    person = checked(_build(Interviewer, person_data, interview_id=0),
-                                     validation.validate_interviewer, person_at)
+                    person = checked(
+                        _build(Interviewer, person_data, interview_id=0),
+                        validation.validate_interviewer,
+                        person_at,
+                    )
                     person.id = people_refs[person_data["ref"]] = person_data["ref"]
                     notes = person_data["notes"]
                     people.append((person, _build(DebriefNotes, notes, interviewer_id=0) if notes else None))
                 interviews.append((interview, people))
 
-            def linked(kind: str, cls: type) -> list:
+            def linked(kind: str, cls: type, app=app, where=where, people_refs=people_refs) -> list:
                 records = []
                 for index, data in enumerate(app[kind], 1):
                     at = f"{where}.{kind}[{index}]"
                     claim(data["ref"], at)
                     person = data["interviewer"]
                     if person is not None and person not in people_refs:
-                        raise ValueError(f"{at}.interviewer: no interviewer of this application has ref {person}.")
+                        raise ValueError(
+                            f"{at}.interviewer: no interviewer of this application has ref {person}."
+                        )
                     records.append(_build(cls, data, application_id=0, interviewer_id=person))
                 return records
 
-            bundles.append(ApplicationBundle(application, interviews, linked("letters", Letter),
-                                             linked("actions", Action)))
+            bundles.append(
+                ApplicationBundle(
+                    application, interviews, linked("letters", Letter), linked("actions", Action)
+                )
+            )
         except ValueError as problem:
             if str(problem).startswith("In "):
                 raise

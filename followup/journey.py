@@ -239,7 +239,8 @@ def progress(
     )
 
     follow_ups = [
-        a for a in actions
+        a
+        for a in actions
         if a.kind not in _THANK_YOU_ACTIONS and a.status in (ActionStatus.PLANNED, ActionStatus.DONE)
     ]
     plan_detail = (

@@ -134,9 +134,49 @@ _HONORIFICS = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "mi
 # Notes are usually jotted as phrases; a leading function word is lowered so
 # the phrase reads naturally mid-sentence, while names keep their capital.
 _LOWER_FIRST = frozenset(
-    "a an the my our your his her their its this that these those how what why when we he "
-    "she they it some any by in at on within before after about around for to with from "
-    "next early late".split()
+    [
+        "a",
+        "an",
+        "the",
+        "my",
+        "our",
+        "your",
+        "his",
+        "her",
+        "their",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "how",
+        "what",
+        "why",
+        "when",
+        "we",
+        "he",
+        "she",
+        "they",
+        "it",
+        "some",
+        "any",
+        "by",
+        "in",
+        "at",
+        "on",
+        "within",
+        "before",
+        "after",
+        "about",
+        "around",
+        "for",
+        "to",
+        "with",
+        "from",
+        "next",
+        "early",
+        "late",
+    ]
 )
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = (
@@ -511,6 +551,7 @@ _THANK_YOU_CALL: tuple[_Wording, ...] = (
     ),
 )
 
+
 def variant_count(kind: LetterKind) -> int:
     """How many wordings exist for ``kind``: a panel larger than this repeats one."""
     return len(_WORDINGS[kind])
@@ -599,7 +640,9 @@ def letter_values(
         else:
             values["decision_timeline"] = _clause(interview.decision_timeline)
     for name in DebriefNotes.FIELDS:
-        values[name] = _clause(second_person.addressed(getattr(notes, name))) if notes and name in used else ""
+        values[name] = (
+            _clause(second_person.addressed(getattr(notes, name))) if notes and name in used else ""
+        )
     if values["rapport"].lower().startswith(("you ", "you're ", "you've ")):
         # A whole clause ("you are training for a marathon") where the wordings talk about a topic.
         values["rapport"] = f"how {values['rapport']}"

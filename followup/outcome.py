@@ -48,12 +48,18 @@ GUIDES: dict[AttemptOutcome, OutcomeGuide] = {
         Status.OFFER,
         from_them=True,
         advice=(
-            "The wait is over: once they say they want to offer you the job, there is nothing left to "
-            "chase, so every status check stops.",
-            "Thank each person who interviewed you, not only the one who called with the news, and give "
-            "each a short letter of their own: colleagues compare notes, and a copied letter shows.",
-            "Whatever you decide about the offer, these are people you may work with soon, or meet again "
-            "later: a warm word now costs little.",
+            (
+                "The wait is over: once they say they want to offer you the job, there is nothing left to "
+                "chase, so every status check stops."
+            ),
+            (
+                "Thank each person who interviewed you, not only the one who called with the news, and give "
+                "each a short letter of their own: colleagues compare notes, and a copied letter shows."
+            ),
+            (
+                "Whatever you decide about the offer, these are people you may work with soon, or meet again "
+                "later: a warm word now costs little."
+            ),
         ),
         sources=("002", "003"),
         letters=(LetterKind.OFFER_THANKS,),
@@ -65,15 +71,23 @@ GUIDES: dict[AttemptOutcome, OutcomeGuide] = {
         Status.REJECTED,
         from_them=True,
         advice=(
-            "Within a day, write to the person who decided and thank them for considering you. A no is "
-            "a last chance to leave a good impression, not a reason to vanish.",
-            "Ask, kindly, whether anything more you could tell them might put you back in the running: "
-            "sometimes one missing piece changes the picture.",
-            "Ask what you could do differently in future interviews; few candidates ask, and the answer "
-            "is worth having.",
-            "About six weeks later, get back in touch: another opening may come up, or the person they "
-            "hired may not work out. Employers do come back weeks after going quiet. Until that note is "
-            "sent or dismissed, the application shows as “rejected, staying in touch”.",
+            (
+                "Within a day, write to the person who decided and thank them for considering you. A no is "
+                "a last chance to leave a good impression, not a reason to vanish."
+            ),
+            (
+                "Ask, kindly, whether anything more you could tell them might put you back in the running: "
+                "sometimes one missing piece changes the picture."
+            ),
+            (
+                "Ask what you could do differently in future interviews; few candidates ask, and the answer "
+                "is worth having."
+            ),
+            (
+                "About six weeks later, get back in touch: another opening may come up, or the person they "
+                "hired may not work out. Employers do come back weeks after going quiet. Until that note is "
+                "sent or dismissed, the application shows as “rejected, staying in touch”."
+            ),
         ),
         sources=("002",),
         letters=(LetterKind.THANKS_FOR_CONSIDERATION, LetterKind.STAY_IN_TOUCH),
@@ -85,8 +99,10 @@ GUIDES: dict[AttemptOutcome, OutcomeGuide] = {
         Status.WITHDRAWN,
         from_them=False,
         advice=(
-            "Tell them now, in a short email or card: thank them for their time and for considering "
-            "you, and say plainly that you are no longer interested in the job.",
+            (
+                "Tell them now, in a short email or card: thank them for their time and for considering "
+                "you, and say plainly that you are no longer interested in the job."
+            ),
             "Every status check still planned is cancelled: there is nothing left to ask them.",
         ),
         sources=("003",),
@@ -99,11 +115,15 @@ GUIDES: dict[AttemptOutcome, OutcomeGuide] = {
         Status.CLOSED_WITHOUT_ANSWER,
         from_them=False,
         advice=(
-            "Many employers never tell candidates their decision. After several weeks with no reply to "
-            "your calls and emails, presume there is no offer and spend your energy on the next "
-            "application: if they were keen, they would be answering.",
-            "A last friendly note is up to you, not required: it keeps the door open, and some "
-            "employers do come back weeks later.",
+            (
+                "Many employers never tell candidates their decision. After several weeks with no reply to "
+                "your calls and emails, presume there is no offer and spend your energy on the next "
+                "application: if they were keen, they would be answering."
+            ),
+            (
+                "A last friendly note is up to you, not required: it keeps the door open, and some "
+                "employers do come back weeks later."
+            ),
             "The application leaves your active lists, and the checks still planned are cancelled.",
         ),
         sources=("001", "002"),
@@ -116,13 +136,19 @@ GUIDES: dict[AttemptOutcome, OutcomeGuide] = {
         Status.ACTIVE,
         from_them=True,
         advice=(
-            "It happens: a hire falls through or a new position opens, and they come back to candidates "
-            "they liked, sometimes weeks later.",
-            "The status checks start again from this day, with a fresh count: the calls that went "
-            "unanswered before no longer count towards the stop rule. Nobody is thanked twice for the "
-            "old interview.",
-            "If they invite you to a new interview, record it under Close the interview: the plan then "
-            "starts over from that interview, thank-you letters included.",
+            (
+                "It happens: a hire falls through or a new position opens, and they come back to candidates "
+                "they liked, sometimes weeks later."
+            ),
+            (
+                "The status checks start again from this day, with a fresh count: the calls that went "
+                "unanswered before no longer count towards the stop rule. Nobody is thanked twice for the "
+                "old interview."
+            ),
+            (
+                "If they invite you to a new interview, record it under Close the interview: the plan then "
+                "starts over from that interview, thank-you letters included."
+            ),
         ),
         sources=("002",),
         letters=(),

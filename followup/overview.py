@@ -74,9 +74,23 @@ AFTER_THE_ANSWER = tuple(
 )
 
 TABLE_COLUMNS = (
-    "id", "status", "urgency", "company", "role", "stage", "next_action", "next_due",
-    "next_channel", "next_recipient", "last_interview", "last_contact", "days_waiting",
-    "days_past_decision", "job_link", "in_play", "search",
+    "id",
+    "status",
+    "urgency",
+    "company",
+    "role",
+    "stage",
+    "next_action",
+    "next_due",
+    "next_channel",
+    "next_recipient",
+    "last_interview",
+    "last_contact",
+    "days_waiting",
+    "days_past_decision",
+    "job_link",
+    "in_play",
+    "search",
 )
 
 _DATES = {
@@ -88,8 +102,21 @@ _DATES = {
 _COLUMNS = {
     "applications": ("id", "company", "role", "status", "job_link", "created_at"),
     "interviews": ("id", "application_id", "round", "starts_at", "format", "decision_by"),
-    "actions": ("id", "application_id", "interviewer_id", "kind", "due", "channel", "recipient",
-                "status", "outcome", "decision_by", "why", "done_on", "interview_at"),
+    "actions": (
+        "id",
+        "application_id",
+        "interviewer_id",
+        "kind",
+        "due",
+        "channel",
+        "recipient",
+        "status",
+        "outcome",
+        "decision_by",
+        "why",
+        "done_on",
+        "interview_at",
+    ),
     "letters": ("id", "application_id", "interviewer_id", "kind", "status", "sent_on"),
 }
 
@@ -128,16 +155,20 @@ def _promised_decision(frames: dict[str, pd.DataFrame]) -> pd.Series:
     actions = frames["actions"]
     named = pd.concat(
         [
-            pd.DataFrame({
-                "application_id": interviews["application_id"],
-                "named_on": interviews["starts_at"].dt.normalize(),
-                "decision_by": interviews["decision_by"],
-            }),
-            pd.DataFrame({
-                "application_id": actions["application_id"],
-                "named_on": actions["done_on"],
-                "decision_by": actions["decision_by"],
-            }),
+            pd.DataFrame(
+                {
+                    "application_id": interviews["application_id"],
+                    "named_on": interviews["starts_at"].dt.normalize(),
+                    "decision_by": interviews["decision_by"],
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "application_id": actions["application_id"],
+                    "named_on": actions["done_on"],
+                    "decision_by": actions["decision_by"],
+                }
+            ),
         ],
         ignore_index=True,
     ).dropna(subset=["decision_by", "named_on"])
@@ -184,27 +215,34 @@ def application_table(frames: dict[str, pd.DataFrame], today: date) -> pd.DataFr
     next_channel = upcoming["channel"].map({c.value: label for c, label in guide.CHANNEL.items()})
     recipient = upcoming["recipient"].reindex(applications.index)
 
-    table = pd.DataFrame({
-        "id": applications["id"],
-        "status": applications["status"],
-        "urgency": urgency,
-        "company": applications["company"],
-        "role": applications["role"],
-        "stage": stage,
-        "next_action": next_action,
-        "next_due": next_due,
-        "next_channel": next_channel.reindex(applications.index),
-        "next_recipient": recipient,
-        "last_interview": last_interview,
-        "last_contact": last_contact,
-        "days_waiting": days_waiting.where(is_open),
-        "days_past_decision": days_past.where(is_open & (days_past > 0)),
-        "job_link": applications["job_link"].where(applications["job_link"].fillna("") != ""),
-        "in_play": in_play,
-    }).reset_index(drop=True)
+    table = pd.DataFrame(
+        {
+            "id": applications["id"],
+            "status": applications["status"],
+            "urgency": urgency,
+            "company": applications["company"],
+            "role": applications["role"],
+            "stage": stage,
+            "next_action": next_action,
+            "next_due": next_due,
+            "next_channel": next_channel.reindex(applications.index),
+            "next_recipient": recipient,
+            "last_interview": last_interview,
+            "last_contact": last_contact,
+            "days_waiting": days_waiting.where(is_open),
+            "days_past_decision": days_past.where(is_open & (days_past > 0)),
+            "job_link": applications["job_link"].where(applications["job_link"].fillna("") != ""),
+            "in_play": in_play,
+        }
+    ).reset_index(drop=True)
     table["search"] = (
-        table["company"].fillna("") + "\n" + table["role"].fillna("") + "\n"
-        + table["next_action"].fillna("") + "\n" + table["next_recipient"].fillna("")
+        table["company"].fillna("")
+        + "\n"
+        + table["role"].fillna("")
+        + "\n"
+        + table["next_action"].fillna("")
+        + "\n"
+        + table["next_recipient"].fillna("")
     )
     table = table.sort_values(
         ["in_play", "next_due", "last_interview", "id"],
@@ -334,20 +372,40 @@ def figure_cards(figures: Figures) -> list[tuple[str, str, str]]:
     return [
         ("Active", f"{figures.active:,}", "Applications at the stage Active or Waiting for an answer."),
         ("Due today", f"{figures.due_today:,}", "Applications with a follow-up action due today."),
-        ("Overdue", f"{figures.overdue:,}",
-         "Applications with a follow-up action whose day has passed. Planned status checks of an "
-         "application that is already over do not count: the answer is in."),
-        ("Response rate", _share(figures.response_rate),
-         f"{figures.answered:,} of {figures.asked:,}. Of the applications where you asked about the "
-         "status at least once (a status check done) or heard back anyway, the share that got an "
-         "answer: a conversation (still deciding, next round), an offer or a rejection, logged on a "
-         "follow-up action or set as the application's stage."),
-        ("Days to answer", "—" if median is None else f"{median:g}",
-         "The median number of days from the interview to the first answer (a conversation, an offer "
-         "or a rejection logged on a follow-up action), over the applications that got one."),
-        ("Thanks in 24 h", _share(figures.thank_you_rate),
-         f"Thank-you letters sent within 24 hours: {figures.thank_you_in_time:,} of "
-         f"{figures.thank_you_counted:,}. Counted: the thank-you emails done, skipped, or past their "
-         "24 hours. In time: sent no later than the day after the interview (logged as done, or a "
-         "thank-you letter marked sent)."),
+        (
+            "Overdue",
+            f"{figures.overdue:,}",
+            (
+                "Applications with a follow-up action whose day has passed. Planned status checks of an "
+                "application that is already over do not count: the answer is in."
+            ),
+        ),
+        (
+            "Response rate",
+            _share(figures.response_rate),
+            (
+                f"{figures.answered:,} of {figures.asked:,}. Of the applications where you asked about the "
+                "status at least once (a status check done) or heard back anyway, the share that got an "
+                "answer: a conversation (still deciding, next round), an offer or a rejection, logged on a "
+                "follow-up action or set as the application's stage."
+            ),
+        ),
+        (
+            "Days to answer",
+            "—" if median is None else f"{median:g}",
+            (
+                "The median number of days from the interview to the first answer (a conversation, an offer "
+                "or a rejection logged on a follow-up action), over the applications that got one."
+            ),
+        ),
+        (
+            "Thanks in 24 h",
+            _share(figures.thank_you_rate),
+            (
+                f"Thank-you letters sent within 24 hours: {figures.thank_you_in_time:,} of "
+                f"{figures.thank_you_counted:,}. Counted: the thank-you emails done, skipped, or past their "
+                "24 hours. In time: sent no later than the day after the interview (logged as done, or a "
+                "thank-you letter marked sent)."
+            ),
+        ),
     ]

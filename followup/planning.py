@@ -135,8 +135,14 @@ def log_attempt(
         raise ValidationFailed({"on": "An attempt cannot be logged in the future."})
     if decision_by is not None and decision_by < on:
         raise ValidationFailed({"decision_by": "The new decision date is before the day you spoke."})
-    done = replace(action, status=ActionStatus.DONE, outcome=outcome, done_on=on,
-                   outcome_note=note.strip(), decision_by=decision_by)
+    done = replace(
+        action,
+        status=ActionStatus.DONE,
+        outcome=outcome,
+        done_on=on,
+        outcome_note=note.strip(),
+        decision_by=decision_by,
+    )
     application = store.get_application(action.application_id)
     new_status = _STATUS_AFTER.get(outcome)
     if action.kind is ActionKind.CLOSE:
@@ -375,11 +381,17 @@ def mark_letter_sent(store: Store, letter: Letter, on: date | None = None) -> li
         note = f"Sent to {name}." if name and name != action.recipient else ""
     if action is None:
         action = Action(
-            letter.application_id, kind, on, channel, recipient=name, interviewer_id=letter.interviewer_id,
+            letter.application_id,
+            kind,
+            on,
+            channel,
+            recipient=name,
+            interviewer_id=letter.interviewer_id,
             why="Marked as sent on the Letters page.",
         )
-    done = replace(action, status=ActionStatus.DONE, outcome=outcome, done_on=on, channel=channel,
-                   outcome_note=note)
+    done = replace(
+        action, status=ActionStatus.DONE, outcome=outcome, done_on=on, channel=channel, outcome_note=note
+    )
     application = store.get_application(letter.application_id)
     new_status = _STATUS_AFTER.get(outcome)
     if new_status is None and application.status is Status.ACTIVE:

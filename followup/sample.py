@@ -50,7 +50,9 @@ def curated(today: date) -> list[ApplicationBundle]:
     ago = lambda days: _weekday(today - timedelta(days=days))  # noqa: E731
     panel = [
         (
-            Interviewer(0, "Priya Raman", "Head of Analytics", "priya.raman@northwind.example", "+1 415 555 0142"),
+            Interviewer(
+                0, "Priya Raman", "Head of Analytics", "priya.raman@northwind.example", "+1 415 555 0142"
+            ),
             DebriefNotes(
                 0,
                 liked="the churn dashboard I rebuilt for my last team",
@@ -86,91 +88,266 @@ def curated(today: date) -> list[ApplicationBundle]:
         ),
     ]
     first_round = Interview(
-        0, _at(ago(15), 10), round=1, format="video", decision_timeline="Second round within two weeks",
-        next_steps="A panel interview with the team", second_round="Yes, with three people",
+        0,
+        _at(ago(15), 10),
+        round=1,
+        format="video",
+        decision_timeline="Second round within two weeks",
+        next_steps="A panel interview with the team",
+        second_round="Yes, with three people",
         calls_welcome=CallsWelcome.YES,
     )
     second_round = Interview(
-        0, _at(ago(1), 14), round=2, format="in person",
+        0,
+        _at(ago(1), 14),
+        round=2,
+        format="in person",
         decision_by=decision_date("A decision by the end of next week", ago(1)),
-        decision_timeline="A decision by the end of next week", next_steps="Reference checks, then an offer",
-        second_round="This was the last round", anything_else="Two references",
+        decision_timeline="A decision by the end of next week",
+        next_steps="Reference checks, then an offer",
+        second_round="This was the last round",
+        anything_else="Two references",
         qualifications_view="Strong on analysis; they want to see more engineering depth",
-        calls_welcome=CallsWelcome.YES, preferred_channel=Channel.EMAIL,
+        calls_welcome=CallsWelcome.YES,
+        preferred_channel=Channel.EMAIL,
     )
     hiring_manager = lambda name, title, email, phone="": [  # noqa: E731
         (Interviewer(0, name, title, email, phone), None)
     ]
     return [
         ApplicationBundle(
-            Application("Northwind Analytics", "Data Analyst", job_link="https://northwind.example/jobs/data-analyst",
-                        created_at=_at(ago(30), 9)),
+            Application(
+                "Northwind Analytics",
+                "Data Analyst",
+                job_link="https://northwind.example/jobs/data-analyst",
+                created_at=_at(ago(30), 9),
+            ),
             [
-                (first_round, hiring_manager("Priya Raman", "Head of Analytics", "priya.raman@northwind.example")),
+                (
+                    first_round,
+                    hiring_manager("Priya Raman", "Head of Analytics", "priya.raman@northwind.example"),
+                ),
                 (second_round, panel),
             ],
         ),
         ApplicationBundle(
-            Application("Bluebird Accounting LLP", "Staff Accountant", FieldPace.RELAXED, Formality.FORMAL,
-                        Status.WAITING, handwritten_note=True, created_at=_at(ago(25), 9)),
-            [(Interview(0, _at(ago(9), 9), format="in person", calls_welcome=CallsWelcome.YES),
-              hiring_manager("Margaret Okafor", "Controller", "m.okafor@bluebird.example", "+1 212 555 0110"))],
+            Application(
+                "Bluebird Accounting LLP",
+                "Staff Accountant",
+                FieldPace.RELAXED,
+                Formality.FORMAL,
+                Status.WAITING,
+                handwritten_note=True,
+                created_at=_at(ago(25), 9),
+            ),
+            [
+                (
+                    Interview(0, _at(ago(9), 9), format="in person", calls_welcome=CallsWelcome.YES),
+                    hiring_manager(
+                        "Margaret Okafor", "Controller", "m.okafor@bluebird.example", "+1 212 555 0110"
+                    ),
+                )
+            ],
         ),
         ApplicationBundle(
-            Application("Summit Sales Co", "Account Executive", FieldPace.AGGRESSIVE, Formality.CASUAL,
-                        created_at=_at(ago(12), 9)),
-            [(Interview(0, _at(ago(4), 11), format="phone", calls_welcome=CallsWelcome.YES,
-                        preferred_channel=Channel.PHONE),
-              hiring_manager("Jake Brennan", "Regional Sales Director", "jake@summitsales.example", "+1 303 555 0177"))],
+            Application(
+                "Summit Sales Co",
+                "Account Executive",
+                FieldPace.AGGRESSIVE,
+                Formality.CASUAL,
+                created_at=_at(ago(12), 9),
+            ),
+            [
+                (
+                    Interview(
+                        0,
+                        _at(ago(4), 11),
+                        format="phone",
+                        calls_welcome=CallsWelcome.YES,
+                        preferred_channel=Channel.PHONE,
+                    ),
+                    hiring_manager(
+                        "Jake Brennan",
+                        "Regional Sales Director",
+                        "jake@summitsales.example",
+                        "+1 303 555 0177",
+                    ),
+                )
+            ],
         ),
         ApplicationBundle(
-            Application("Harbor Health", "Project Coordinator", FieldPace.STANDARD, Formality.FORMAL,
-                        Status.WAITING, created_at=_at(ago(35), 9)),
-            [(Interview(0, _at(ago(12), 15), format="video", decision_by=ago(5),
-                        calls_welcome=CallsWelcome.NO),
-              hiring_manager("Dr. Amina Yusuf", "Programme Director", "a.yusuf@harborhealth.example"))],
+            Application(
+                "Harbor Health",
+                "Project Coordinator",
+                FieldPace.STANDARD,
+                Formality.FORMAL,
+                Status.WAITING,
+                created_at=_at(ago(35), 9),
+            ),
+            [
+                (
+                    Interview(
+                        0, _at(ago(12), 15), format="video", decision_by=ago(5), calls_welcome=CallsWelcome.NO
+                    ),
+                    hiring_manager("Dr. Amina Yusuf", "Programme Director", "a.yusuf@harborhealth.example"),
+                )
+            ],
         ),
         ApplicationBundle(
             Application("Lumen Labs", "UX Designer", status=Status.OFFER, created_at=_at(ago(40), 9)),
-            [(Interview(0, _at(ago(21), 13), format="in person"),
-              hiring_manager("Ines Moreau", "Design Lead", "ines@lumenlabs.example"))],
+            [
+                (
+                    Interview(0, _at(ago(21), 13), format="in person"),
+                    hiring_manager("Ines Moreau", "Design Lead", "ines@lumenlabs.example"),
+                )
+            ],
         ),
         ApplicationBundle(
-            Application("Granite Bank", "Financial Analyst", FieldPace.RELAXED, Formality.FORMAL,
-                        Status.REJECTED, created_at=_at(ago(50), 9)),
-            [(Interview(0, _at(ago(30), 10), format="in person"),
-              hiring_manager("Robert Chen", "VP Finance", "robert.chen@granite.example", "+1 617 555 0123"))],
+            Application(
+                "Granite Bank",
+                "Financial Analyst",
+                FieldPace.RELAXED,
+                Formality.FORMAL,
+                Status.REJECTED,
+                created_at=_at(ago(50), 9),
+            ),
+            [
+                (
+                    Interview(0, _at(ago(30), 10), format="in person"),
+                    hiring_manager(
+                        "Robert Chen", "VP Finance", "robert.chen@granite.example", "+1 617 555 0123"
+                    ),
+                )
+            ],
         ),
         ApplicationBundle(
-            Application("Pine & Co", "Marketing Manager", status=Status.WITHDRAWN, created_at=_at(ago(45), 9)),
-            [(Interview(0, _at(ago(28), 16), format="video"),
-              hiring_manager("Sofia Lindqvist", "CMO", "sofia@pineandco.example"))],
+            Application(
+                "Pine & Co", "Marketing Manager", status=Status.WITHDRAWN, created_at=_at(ago(45), 9)
+            ),
+            [
+                (
+                    Interview(0, _at(ago(28), 16), format="video"),
+                    hiring_manager("Sofia Lindqvist", "CMO", "sofia@pineandco.example"),
+                )
+            ],
         ),
         ApplicationBundle(
-            Application("Quarry Logistics", "Operations Lead", FieldPace.STANDARD, Formality.CASUAL,
-                        Status.CLOSED_WITHOUT_ANSWER, created_at=_at(ago(90), 9)),
-            [(Interview(0, _at(ago(60), 9), format="in person"),
-              hiring_manager("Dave Kowalski", "Head of Operations", "", "+1 312 555 0150"))],
+            Application(
+                "Quarry Logistics",
+                "Operations Lead",
+                FieldPace.STANDARD,
+                Formality.CASUAL,
+                Status.CLOSED_WITHOUT_ANSWER,
+                created_at=_at(ago(90), 9),
+            ),
+            [
+                (
+                    Interview(0, _at(ago(60), 9), format="in person"),
+                    hiring_manager("Dave Kowalski", "Head of Operations", "", "+1 312 555 0150"),
+                )
+            ],
         ),
     ]
 
 
-_PREFIXES = ("Acorn", "Beacon", "Cedar", "Delta", "Ember", "Falcon", "Harbor", "Iris", "Juniper",
-             "Kestrel", "Lumen", "Maple", "Nimbus", "Orchid", "Polar", "Quartz", "Ridge", "Sable",
-             "Tidal", "Umber", "Vale", "Willow", "Yarrow", "Zephyr")
-_SUFFIXES = ("Analytics", "Bank", "Health", "Labs", "Logistics", "Media", "Partners", "Robotics",
-             "Software", "Studios", "Systems", "Ventures")
-_ROLES = (("Data Analyst", FieldPace.STANDARD), ("Staff Accountant", FieldPace.RELAXED),
-          ("Account Executive", FieldPace.AGGRESSIVE), ("Software Engineer", FieldPace.STANDARD),
-          ("Sales Development Rep", FieldPace.AGGRESSIVE), ("Auditor", FieldPace.RELAXED),
-          ("Product Manager", FieldPace.STANDARD), ("UX Designer", FieldPace.STANDARD))
-_FIRST = ("Alex", "Bea", "Chidi", "Dana", "Elif", "Farid", "Hana", "Ivan", "Jun", "Keiko", "Luis",
-          "Maya", "Noor", "Omar", "Pia", "Rafael", "Sara", "Theo", "Uma", "Wen")
-_LAST = ("Adeyemi", "Bauer", "Costa", "Dubois", "Eriksen", "Fischer", "Garcia", "Haddad", "Ito",
-         "Jensen", "Kim", "Larsen", "Mendes", "Novak", "Okoro", "Petrov", "Rossi", "Silva")
+_PREFIXES = (
+    "Acorn",
+    "Beacon",
+    "Cedar",
+    "Delta",
+    "Ember",
+    "Falcon",
+    "Harbor",
+    "Iris",
+    "Juniper",
+    "Kestrel",
+    "Lumen",
+    "Maple",
+    "Nimbus",
+    "Orchid",
+    "Polar",
+    "Quartz",
+    "Ridge",
+    "Sable",
+    "Tidal",
+    "Umber",
+    "Vale",
+    "Willow",
+    "Yarrow",
+    "Zephyr",
+)
+_SUFFIXES = (
+    "Analytics",
+    "Bank",
+    "Health",
+    "Labs",
+    "Logistics",
+    "Media",
+    "Partners",
+    "Robotics",
+    "Software",
+    "Studios",
+    "Systems",
+    "Ventures",
+)
+_ROLES = (
+    ("Data Analyst", FieldPace.STANDARD),
+    ("Staff Accountant", FieldPace.RELAXED),
+    ("Account Executive", FieldPace.AGGRESSIVE),
+    ("Software Engineer", FieldPace.STANDARD),
+    ("Sales Development Rep", FieldPace.AGGRESSIVE),
+    ("Auditor", FieldPace.RELAXED),
+    ("Product Manager", FieldPace.STANDARD),
+    ("UX Designer", FieldPace.STANDARD),
+)
+_FIRST = (
+    "Alex",
+    "Bea",
+    "Chidi",
+    "Dana",
+    "Elif",
+    "Farid",
+    "Hana",
+    "Ivan",
+    "Jun",
+    "Keiko",
+    "Luis",
+    "Maya",
+    "Noor",
+    "Omar",
+    "Pia",
+    "Rafael",
+    "Sara",
+    "Theo",
+    "Uma",
+    "Wen",
+)
+_LAST = (
+    "Adeyemi",
+    "Bauer",
+    "Costa",
+    "Dubois",
+    "Eriksen",
+    "Fischer",
+    "Garcia",
+    "Haddad",
+    "Ito",
+    "Jensen",
+    "Kim",
+    "Larsen",
+    "Mendes",
+    "Novak",
+    "Okoro",
+    "Petrov",
+    "Rossi",
+    "Silva",
+)
 _TITLES = ("Hiring Manager", "Team Lead", "Recruiter", "Director", "Senior Engineer", "HR Partner")
-_STATUSES = (Status.ACTIVE,) * 5 + (Status.WAITING,) * 3 + (
-    Status.OFFER, Status.REJECTED, Status.WITHDRAWN, Status.CLOSED_WITHOUT_ANSWER)
+_STATUSES = (
+    (Status.ACTIVE,) * 5
+    + (Status.WAITING,) * 3
+    + (Status.OFFER, Status.REJECTED, Status.WITHDRAWN, Status.CLOSED_WITHOUT_ANSWER)
+)
 
 
 def generated(count: int, today: date, seed: int = 7) -> list[ApplicationBundle]:
@@ -179,20 +356,27 @@ def generated(count: int, today: date, seed: int = 7) -> list[ApplicationBundle]
     samples = []
     names_per_cycle = len(_PREFIXES) * len(_SUFFIXES)
     for index in range(count):
-        company = f"{_PREFIXES[index % len(_PREFIXES)]} {_SUFFIXES[(index // len(_PREFIXES)) % len(_SUFFIXES)]}"
+        company = (
+            f"{_PREFIXES[index % len(_PREFIXES)]} {_SUFFIXES[(index // len(_PREFIXES)) % len(_SUFFIXES)]}"
+        )
         if index >= names_per_cycle:
             company += f" {index // names_per_cycle + 1}"
         role, pace = rng.choice(_ROLES)
         status = rng.choice(_STATUSES)
         interviewed = _weekday(today - timedelta(days=rng.randint(0, 75)))
         application = Application(
-            company, role, pace, rng.choice(list(Formality)), status,
+            company,
+            role,
+            pace,
+            rng.choice(list(Formality)),
+            status,
             job_link=f"https://{company.lower().replace(' ', '-')}.example/jobs/{index}",
             created_at=_at(interviewed - timedelta(days=rng.randint(5, 30)), 9),
         )
         promised = rng.random() < 0.4
         interview = Interview(
-            0, _at(interviewed, rng.choice((9, 10, 11, 14, 15, 16))),
+            0,
+            _at(interviewed, rng.choice((9, 10, 11, 14, 15, 16))),
             format=rng.choice(("in person", "video", "phone")),
             decision_by=interviewed + timedelta(days=rng.randint(3, 14)) if promised else None,
             calls_welcome=rng.choice(list(CallsWelcome)),
@@ -202,13 +386,22 @@ def generated(count: int, today: date, seed: int = 7) -> list[ApplicationBundle]
             first, last = rng.choice(_FIRST), rng.choice(_LAST)
             domain = company.lower().replace(" ", "") + ".example"
             has_email = rng.random() < 0.85
-            people.append((
-                Interviewer(0, f"{first} {last}", _TITLES[(index + seat) % len(_TITLES)],
-                            f"{first.lower()}.{last.lower()}@{domain}" if has_email else "",
-                            f"+1 555 01{rng.randint(10, 99)}"),
-                DebriefNotes(0, liked=f"my work on {rng.choice(('reporting', 'onboarding', 'pricing', 'hiring'))}")
-                if rng.random() < 0.6 else None,
-            ))
+            people.append(
+                (
+                    Interviewer(
+                        0,
+                        f"{first} {last}",
+                        _TITLES[(index + seat) % len(_TITLES)],
+                        f"{first.lower()}.{last.lower()}@{domain}" if has_email else "",
+                        f"+1 555 01{rng.randint(10, 99)}",
+                    ),
+                    DebriefNotes(
+                        0, liked=f"my work on {rng.choice(('reporting', 'onboarding', 'pricing', 'hiring'))}"
+                    )
+                    if rng.random() < 0.6
+                    else None,
+                )
+            )
         samples.append(ApplicationBundle(application, [(interview, people)]))
     return samples
 
@@ -254,7 +447,9 @@ def follow_up_history(
                 outcome = AttemptOutcome.SENT
         else:
             outcome = AttemptOutcome.SENT
-        history.append(dataclasses.replace(action, status=ActionStatus.DONE, outcome=outcome, done_on=action.due))
+        history.append(
+            dataclasses.replace(action, status=ActionStatus.DONE, outcome=outcome, done_on=action.due)
+        )
     if application.status in (Status.OFFER, Status.WITHDRAWN, Status.CLOSED_WITHOUT_ANSWER):
         return history
     scenario = cadence.Scenario.for_interview(
@@ -293,8 +488,25 @@ def sent_thank_yous(sample: ApplicationBundle, history: list[Action], settings: 
         if action.interviewer_id not in seats:
             continue
         seat, person, notes = seats[action.interviewer_id]
-        drafted = letters.draft(LetterKind.THANK_YOU_EMAIL, application=sample.application, interview=interview,
-                                interviewer=person, notes=notes, settings=settings, variant=seat)
-        sent.append(Letter(sample.application.id, LetterKind.THANK_YOU_EMAIL, drafted.recipient, drafted.subject,
-                           drafted.body, person.id, LetterStatus.SENT, action.done_on))
+        drafted = letters.draft(
+            LetterKind.THANK_YOU_EMAIL,
+            application=sample.application,
+            interview=interview,
+            interviewer=person,
+            notes=notes,
+            settings=settings,
+            variant=seat,
+        )
+        sent.append(
+            Letter(
+                sample.application.id,
+                LetterKind.THANK_YOU_EMAIL,
+                drafted.recipient,
+                drafted.subject,
+                drafted.body,
+                person.id,
+                LetterStatus.SENT,
+                action.done_on,
+            )
+        )
     return sent

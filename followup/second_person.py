@@ -14,15 +14,68 @@ _SUBJECTS = {"she", "he", "they"}
 _OBJECTS = {"him": "you", "them": "you"}
 _POSSESSIVES = {"their": "your", "hers": "yours", "theirs": "yours"}
 _REFLEXIVES = {"herself": "yourself", "himself": "yourself", "themselves": "yourself", "themself": "yourself"}
-_CONTRACTIONS = {"she's": "you're", "he's": "you're", "they're": "you're", "she'd": "you'd", "he'd": "you'd",
-                 "she'll": "you'll", "he'll": "you'll", "they'll": "you'll", "they've": "you've"}
-_IRREGULAR = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "isn't": "aren't",
-              "wasn't": "weren't", "hasn't": "haven't"}
+_CONTRACTIONS = {
+    "she's": "you're",
+    "he's": "you're",
+    "they're": "you're",
+    "she'd": "you'd",
+    "he'd": "you'd",
+    "she'll": "you'll",
+    "he'll": "you'll",
+    "they'll": "you'll",
+    "they've": "you've",
+}
+_IRREGULAR = {
+    "is": "are",
+    "was": "were",
+    "has": "have",
+    "does": "do",
+    "doesn't": "don't",
+    "isn't": "aren't",
+    "wasn't": "weren't",
+    "hasn't": "haven't",
+}
 # After these, "her" is the object ("I told her about"), not the possessive ("her team").
 _NOT_A_NOUN = {
-    "about", "after", "and", "as", "at", "before", "but", "by", "for", "from", "if", "in", "into", "of", "on",
-    "or", "so", "than", "that", "the", "to", "when", "while", "with", "a", "an", "how", "what", "why", "again",
-    "too", "more", "very", "really", "back", "up", "out", "down", "over",
+    "about",
+    "after",
+    "and",
+    "as",
+    "at",
+    "before",
+    "but",
+    "by",
+    "for",
+    "from",
+    "if",
+    "in",
+    "into",
+    "of",
+    "on",
+    "or",
+    "so",
+    "than",
+    "that",
+    "the",
+    "to",
+    "when",
+    "while",
+    "with",
+    "a",
+    "an",
+    "how",
+    "what",
+    "why",
+    "again",
+    "too",
+    "more",
+    "very",
+    "really",
+    "back",
+    "up",
+    "out",
+    "down",
+    "over",
 }
 # Words ending in -s that are not third-person verbs; left alone after "she"/"he".
 _NOT_A_VERB = {"always", "also", "perhaps", "sometimes", "was", "is", "has", "does", "thus", "bus", "gas"}
@@ -40,7 +93,12 @@ def _plain_verb(word: str) -> str:
     lower = word.lower()
     if lower in _IRREGULAR:
         return _like(_IRREGULAR[lower], word)
-    if lower in _NOT_A_VERB or not lower.endswith("s") or lower.endswith(("ss", "us", "is")) or len(lower) < 4:
+    if (
+        lower in _NOT_A_VERB
+        or not lower.endswith("s")
+        or lower.endswith(("ss", "us", "is"))
+        or len(lower) < 4
+    ):
         return word
     if lower.endswith("ies"):
         return word[:-3] + "y"

@@ -46,16 +46,23 @@ def _csv(rows: list[dict]) -> bytes:
 def _flatten(document: dict) -> dict[str, list[dict]]:
     """The export document as flat tables that join on their `ref` columns."""
     sheets: dict[str, list[dict]] = {
-        "applications": [], "interviews": [], "interviewers": [], "debrief_notes": [], "letters": [], "actions": []
+        "applications": [],
+        "interviews": [],
+        "interviewers": [],
+        "debrief_notes": [],
+        "letters": [],
+        "actions": [],
     }
     for app in document["applications"]:
         sheets["applications"].append({k: v for k, v in app.items() if not isinstance(v, list)})
         for interview in app["interviews"]:
-            sheets["interviews"].append({"application_ref": app["ref"], **{
-                k: v for k, v in interview.items() if k != "interviewers"}})
+            sheets["interviews"].append(
+                {"application_ref": app["ref"], **{k: v for k, v in interview.items() if k != "interviewers"}}
+            )
             for person in interview["interviewers"]:
-                sheets["interviewers"].append({"interview_ref": interview["ref"], **{
-                    k: v for k, v in person.items() if k != "notes"}})
+                sheets["interviewers"].append(
+                    {"interview_ref": interview["ref"], **{k: v for k, v in person.items() if k != "notes"}}
+                )
                 if person["notes"]:
                     sheets["debrief_notes"].append({"interviewer_ref": person["ref"], **person["notes"]})
         for kind in ("letters", "actions"):
@@ -111,8 +118,9 @@ def read_table(data: bytes) -> pd.DataFrame:
         except UnicodeDecodeError:
             continue
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=None, engine="python", dtype=str,
-                            keep_default_na=False, nrows=MAX_ROWS + 1)
+        frame = pd.read_csv(
+            io.StringIO(text), sep=None, engine="python", dtype=str, keep_default_na=False, nrows=MAX_ROWS + 1
+        )
     except (pd.errors.ParserError, csv.Error, ValueError) as error:
         raise SpreadsheetRefused(f"This CSV file cannot be read: {error}") from None
     if frame.empty:
@@ -133,8 +141,9 @@ def suggest_mapping(columns: list[str]) -> dict[str, str | None]:
     taken: set[str] = set()
     for target, words in TARGETS.items():
         match = next((c for word in words for c in columns if _simple(c) == word and c not in taken), None)
-        match = match or next((c for word in words for c in columns
-                               if word in _simple(c) and c not in taken), None)
+        match = match or next(
+            (c for word in words for c in columns if word in _simple(c) and c not in taken), None
+        )
         mapping[target] = match
         if match:
             taken.add(match)
@@ -163,8 +172,16 @@ class Preview:
     duplicates: int = 0
 
     def rows(self) -> list[dict]:
-        return [{"Company": a.company, "Role": a.role, "Stage": a.status.value,
-                 "Job link": a.job_link, "Added": a.created_at} for a in self.applications]
+        return [
+            {
+                "Company": a.company,
+                "Role": a.role,
+                "Stage": a.status.value,
+                "Job link": a.job_link,
+                "Added": a.created_at,
+            }
+            for a in self.applications
+        ]
 
 
 def preview(frame: pd.DataFrame, mapping: dict[str, str | None], existing: list[Application]) -> Preview:
@@ -181,14 +198,18 @@ def preview(frame: pd.DataFrame, mapping: dict[str, str | None], existing: list[
 
     for number, (_, row) in enumerate(frame.iterrows(), start=2):
         application = Application(
-            company=cell(row, "company"), role=cell(row, "role"),
-            field_pace=FieldPace.STANDARD, formality=Formality.CASUAL,
-            status=status_from(cell(row, "status")), job_link=cell(row, "job_link"),
-            notes=cell(row, "notes"), created_at=_when(cell(row, "created_at")) or datetime.now().replace(microsecond=0),
+            company=cell(row, "company"),
+            role=cell(row, "role"),
+            field_pace=FieldPace.STANDARD,
+            formality=Formality.CASUAL,
+            status=status_from(cell(row, "status")),
+            job_link=cell(row, "job_link"),
+            notes=cell(row, "notes"),
+            created_at=_when(cell(row, "created_at")) or datetime.now().replace(microsecond=0),
         )
         errors = validation.validate_application(application)
         if errors:
-            field_name, message = next(iter(errors.items()))
+            _field_name, message = next(iter(errors.items()))
             result.problems.append(f"Line {number}: {message}")
             continue
         key = (application.company.casefold(), application.role.casefold())

@@ -73,9 +73,7 @@ def create_engine(url: str) -> sa.Engine:
     in_memory = parsed.database in (None, "", ":memory:")
     if in_memory:
         # One shared connection, or every thread would see its own empty database.
-        engine = sa.create_engine(
-            parsed, poolclass=StaticPool, connect_args={"check_same_thread": False}
-        )
+        engine = sa.create_engine(parsed, poolclass=StaticPool, connect_args={"check_same_thread": False})
     else:
         if not parsed.database.startswith("file:"):
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
@@ -127,9 +125,7 @@ def _field_types(cls: type) -> dict[str, type | None]:
     found: dict[str, type | None] = {}
     for name, hint in typing.get_type_hints(cls).items():
         candidates = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
-        found[name] = next(
-            (c for c in candidates if isinstance(c, type) and issubclass(c, enum.Enum)), None
-        )
+        found[name] = next((c for c in candidates if isinstance(c, type) and issubclass(c, enum.Enum)), None)
     return found
 
 
@@ -204,13 +200,10 @@ class Store:
             with self.engine.begin() as conn:
                 yield conn
                 if count_as_change:
-                    conn.execute(
-                        tables.meta.update().values(data_version=tables.meta.c.data_version + 1)
-                    )
+                    conn.execute(tables.meta.update().values(data_version=tables.meta.c.data_version + 1))
         except exc.IntegrityError as error:
             raise NotFound(
-                "What this belongs to no longer exists (was it deleted in another tab?). "
-                "Nothing was saved."
+                "What this belongs to no longer exists (was it deleted in another tab?). Nothing was saved."
             ) from error
         except exc.DBAPIError as error:
             raise StorageError(_explain(error)) from error
@@ -309,7 +302,9 @@ class Store:
                 conn.execute(tables.applications.delete())
             if settings is not None:
                 conn.execute(
-                    tables.settings.update().where(tables.settings.c.id == 1).values(**_settings_row(settings))
+                    tables.settings.update()
+                    .where(tables.settings.c.id == 1)
+                    .values(**_settings_row(settings))
                 )
             for bundle in bundles:
                 self._insert_bundle(conn, bundle)
@@ -328,9 +323,13 @@ class Store:
                 if notes is not None:
                     notes.interviewer_id = interviewer.id
                     notes.version = 1
-                    conn.execute(tables.debrief_notes.insert(), _values(notes, tables.debrief_notes, without=()))
-        for record, table in [*((l, tables.letters) for l in bundle.letters),
-                              *((a, tables.actions) for a in bundle.actions)]:
+                    conn.execute(
+                        tables.debrief_notes.insert(), _values(notes, tables.debrief_notes, without=())
+                    )
+        for record, table in [
+            *((letter, tables.letters) for letter in bundle.letters),
+            *((a, tables.actions) for a in bundle.actions),
+        ]:
             record.application_id = application_id
             if record.interviewer_id is not None:
                 record.interviewer_id = new_ids[record.interviewer_id]
@@ -346,9 +345,7 @@ class Store:
     # -- interviews -----------------------------------------------------
 
     def list_interviews(self, application_id: int | None = None) -> list[Interview]:
-        query = sa.select(tables.interviews).order_by(
-            tables.interviews.c.starts_at, tables.interviews.c.id
-        )
+        query = sa.select(tables.interviews).order_by(tables.interviews.c.starts_at, tables.interviews.c.id)
         if application_id is not None:
             query = query.where(tables.interviews.c.application_id == application_id)
         return self._list(Interview, query)
@@ -393,9 +390,7 @@ class Store:
         """The interviewer's notes; blank ones (version 0) if none were written yet."""
         with self._read() as conn:
             row = conn.execute(
-                sa.select(tables.debrief_notes).where(
-                    tables.debrief_notes.c.interviewer_id == interviewer_id
-                )
+                sa.select(tables.debrief_notes).where(tables.debrief_notes.c.interviewer_id == interviewer_id)
             ).first()
         return _load(DebriefNotes, row) if row else DebriefNotes(interviewer_id=interviewer_id)
 
@@ -494,9 +489,7 @@ class Store:
         with self._write() as conn:
             self._update_planned(conn, action)
 
-    def record_attempt(
-        self, action: Action, application: Application | None, planned: list[Action]
-    ) -> None:
+    def record_attempt(self, action: Action, application: Application | None, planned: list[Action]) -> None:
         """A logged attempt, the application's new stage and the new plan, in one transaction.
 
         An action without an id (an outcome, which nothing planned) is added as it is."""
@@ -641,26 +634,42 @@ class Store:
                 i.c.id, i.c.application_id, i.c.round, i.c.starts_at, i.c.format, i.c.decision_by
             ),
             "actions": sa.select(
-                x.c.id, x.c.application_id, x.c.interviewer_id, x.c.kind, x.c.due, x.c.channel,
-                x.c.recipient, x.c.status, x.c.outcome, x.c.decision_by, x.c.why, x.c.done_on,
+                x.c.id,
+                x.c.application_id,
+                x.c.interviewer_id,
+                x.c.kind,
+                x.c.due,
+                x.c.channel,
+                x.c.recipient,
+                x.c.status,
+                x.c.outcome,
+                x.c.decision_by,
+                x.c.why,
+                x.c.done_on,
                 i.c.starts_at.label("interview_at"),
             )
             .outerjoin(p, p.c.id == x.c.interviewer_id)
             .outerjoin(i, i.c.id == p.c.interview_id),
-            "letters": sa.select(lt.c.id, lt.c.application_id, lt.c.interviewer_id, lt.c.kind, lt.c.status,
-                                 lt.c.sent_on),
+            "letters": sa.select(
+                lt.c.id, lt.c.application_id, lt.c.interviewer_id, lt.c.kind, lt.c.status, lt.c.sent_on
+            ),
         }
-        owner = {"applications": a.c.id, "interviews": i.c.application_id, "actions": x.c.application_id,
-                 "letters": lt.c.application_id}
+        owner = {
+            "applications": a.c.id,
+            "interviews": i.c.application_id,
+            "actions": x.c.application_id,
+            "letters": lt.c.application_id,
+        }
         frames = {}
         with self._read() as conn, conn.begin():
-            for name, query in queries.items():
+            for name, everything in queries.items():
+                query = everything
                 if application_ids is not None:
                     query = query.where(owner[name].in_(list(application_ids)))
                 result = conn.execute(query.order_by(query.selected_columns[0]))
                 columns = list(result.keys())
                 # Column by column: pandas would otherwise inspect every row object.
-                values = list(zip(*result.all())) or [()] * len(columns)
+                values = list(zip(*result.all(), strict=True)) or [()] * len(columns)
                 frames[name] = pd.DataFrame(dict(zip(columns, values, strict=True)))
         return frames
 

@@ -30,6 +30,7 @@ def _about_interviewer() -> sa.Column:
         nullable=True,
     )
 
+
 # One row: the schema version and a counter bumped by every write, which
 # lets readers cache what they load and notice any change cheaply.
 meta = sa.Table(

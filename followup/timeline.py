@@ -59,28 +59,38 @@ def events(frames: dict[str, pd.DataFrame], today: date) -> pd.DataFrame:
     interviews = frames["interviews"]
     actions = frames["actions"]
 
-    held = pd.DataFrame({
-        "application_id": interviews["application_id"],
-        "day": interviews["starts_at"],
-        "event": INTERVIEW,
-        "what": "Interview, round " + interviews["round"].astype("str")
-        + " (" + interviews["format"].fillna("") + ") at " + interviews["starts_at"].dt.strftime("%H:%M"),
-        "why": "",
-    })
-    promised_at_interview = pd.DataFrame({
-        "application_id": interviews["application_id"],
-        "day": interviews["decision_by"],
-        "event": DECISION,
-        "what": "Decision promised at the round " + interviews["round"].astype("str") + " interview",
-        "why": DECISION_WHY,
-    })
-    promised_on_call = pd.DataFrame({
-        "application_id": actions["application_id"],
-        "day": actions["decision_by"],
-        "event": DECISION,
-        "what": "New decision date named on " + actions["done_on"].dt.strftime("%d %b"),
-        "why": DECISION_WHY,
-    })
+    held = pd.DataFrame(
+        {
+            "application_id": interviews["application_id"],
+            "day": interviews["starts_at"],
+            "event": INTERVIEW,
+            "what": "Interview, round "
+            + interviews["round"].astype("str")
+            + " ("
+            + interviews["format"].fillna("")
+            + ") at "
+            + interviews["starts_at"].dt.strftime("%H:%M"),
+            "why": "",
+        }
+    )
+    promised_at_interview = pd.DataFrame(
+        {
+            "application_id": interviews["application_id"],
+            "day": interviews["decision_by"],
+            "event": DECISION,
+            "what": "Decision promised at the round " + interviews["round"].astype("str") + " interview",
+            "why": DECISION_WHY,
+        }
+    )
+    promised_on_call = pd.DataFrame(
+        {
+            "application_id": actions["application_id"],
+            "day": actions["decision_by"],
+            "event": DECISION,
+            "what": "New decision date named on " + actions["done_on"].dt.strftime("%d %b"),
+            "why": DECISION_WHY,
+        }
+    )
 
     done = actions[actions["status"] != ActionStatus.PLANNED.value]
     planned = overview.live_planned(frames)
@@ -92,27 +102,32 @@ def events(frames: dict[str, pd.DataFrame], today: date) -> pd.DataFrame:
         to = rows["recipient"].fillna("")
         return (
             rows["kind"].map(kind_label).fillna(rows["kind"])
-            + " · " + rows["channel"].map(channel_label).fillna("")
+            + " · "
+            + rows["channel"].map(channel_label).fillna("")
             + to.where(to == "", " · " + to)
         )
 
     outcome = done["outcome"].map(outcome_label).fillna("")
-    finished = pd.DataFrame({
-        "application_id": done["application_id"],
-        "day": done["done_on"].fillna(done["due"]),
-        "event": DONE,
-        "what": described(done) + outcome.where(outcome == "", " → " + outcome),
-        "why": done["why"],
-    })
+    finished = pd.DataFrame(
+        {
+            "application_id": done["application_id"],
+            "day": done["done_on"].fillna(done["due"]),
+            "event": DONE,
+            "what": described(done) + outcome.where(outcome == "", " → " + outcome),
+            "why": done["why"],
+        }
+    )
     finished.loc[done["status"] == ActionStatus.SKIPPED.value, "event"] = SKIPPED
 
-    upcoming = pd.DataFrame({
-        "application_id": planned["application_id"],
-        "day": planned["due"],
-        "event": PLANNED,
-        "what": described(planned),
-        "why": planned["why"],
-    })
+    upcoming = pd.DataFrame(
+        {
+            "application_id": planned["application_id"],
+            "day": planned["due"],
+            "event": PLANNED,
+            "what": described(planned),
+            "why": planned["why"],
+        }
+    )
     upcoming.loc[planned["due"] == day, "event"] = DUE_TODAY
     upcoming.loc[planned["due"] < day, "event"] = OVERDUE
 
@@ -134,7 +149,7 @@ def lanes(table: pd.DataFrame, page: int = 1, per_page: int = LANES_PER_PAGE) ->
     Columns: application_id, lane (the label, made unique), order.
     """
     start = (max(1, page) - 1) * per_page
-    shown = table.iloc[start:start + per_page]
+    shown = table.iloc[start : start + per_page]
     # At most a page of rows: plain Python beats pandas' per-call overhead here.
     ids = shown["id"].tolist()
     labels = [f"{company} — {role}" for company, role in zip(shown["company"], shown["role"], strict=True)]
@@ -160,8 +175,12 @@ def chart(rows: pd.DataFrame, today: date) -> alt.LayerChart:
         axis=alt.Axis(labelLimit=280, labelFontSize=12),
     )
     # Padding keeps the first and last marks whole instead of cut in half by the frame.
-    when = alt.X("day:T", title=None, scale=alt.Scale(padding=12),
-                 axis=alt.Axis(format="%d %b", orient="top", grid=True))
+    when = alt.X(
+        "day:T",
+        title=None,
+        scale=alt.Scale(padding=12),
+        axis=alt.Axis(format="%d %b", orient="top", grid=True),
+    )
     picked = alt.selection_point(fields=["event"], bind="legend", name="shown_events")
     base = alt.Chart(rows)
 
@@ -171,33 +190,43 @@ def chart(rows: pd.DataFrame, today: date) -> alt.LayerChart:
 
     colours = [colour for colour, _ in EVENT_STYLE.values()]
     shapes = [shape for _, shape in EVENT_STYLE.values()]
-    points = base.mark_point(filled=True, size=110, strokeWidth=2).encode(
-        x=when,
-        y=lane,
-        color=alt.Color(
-            "event:N",
-            scale=alt.Scale(domain=list(EVENT_STYLE), range=colours),
-            legend=alt.Legend(title=None, orient="bottom", columns=4, symbolSize=120, labelFontSize=12),
-        ),
-        shape=alt.Shape("event:N", scale=alt.Scale(domain=list(EVENT_STYLE), range=shapes)),
-        opacity=alt.when(picked).then(alt.value(1.0)).otherwise(alt.value(0.08)),
-        tooltip=[
-            alt.Tooltip("lane:N", title="Application"),
-            alt.Tooltip("event:N", title="Kind"),
-            alt.Tooltip("day:T", title="When", format="%a %d %b %Y"),
-            alt.Tooltip("what:N", title="What"),
-            alt.Tooltip("why:N", title="Why"),
-        ],
-    ).add_params(picked)
+    points = (
+        base.mark_point(filled=True, size=110, strokeWidth=2)
+        .encode(
+            x=when,
+            y=lane,
+            color=alt.Color(
+                "event:N",
+                scale=alt.Scale(domain=list(EVENT_STYLE), range=colours),
+                legend=alt.Legend(title=None, orient="bottom", columns=4, symbolSize=120, labelFontSize=12),
+            ),
+            shape=alt.Shape("event:N", scale=alt.Scale(domain=list(EVENT_STYLE), range=shapes)),
+            opacity=alt.when(picked).then(alt.value(1.0)).otherwise(alt.value(0.08)),
+            tooltip=[
+                alt.Tooltip("lane:N", title="Application"),
+                alt.Tooltip("event:N", title="Kind"),
+                alt.Tooltip("day:T", title="When", format="%a %d %b %Y"),
+                alt.Tooltip("what:N", title="What"),
+                alt.Tooltip("why:N", title="Why"),
+            ],
+        )
+        .add_params(picked)
+    )
 
     today_frame = pd.DataFrame({"day": [pd.Timestamp(today)], "label": ["today"]})
-    today_rule = alt.Chart(today_frame).mark_rule(color="#31333f", strokeDash=[5, 4], strokeWidth=1.5).encode(
-        x="day:T"
+    today_rule = (
+        alt.Chart(today_frame)
+        .mark_rule(color="#31333f", strokeDash=[5, 4], strokeWidth=1.5)
+        .encode(x="day:T")
     )
-    today_label = alt.Chart(today_frame).mark_text(
-        align="left", dx=4, dy=-4, baseline="bottom", color="#31333f", fontWeight="bold"
-    ).encode(x="day:T", y=alt.value(0), text="label:N")
+    today_label = (
+        alt.Chart(today_frame)
+        .mark_text(align="left", dx=4, dy=-4, baseline="bottom", color="#31333f", fontWeight="bold")
+        .encode(x="day:T", y=alt.value(0), text="label:N")
+    )
 
-    return alt.layer(span, today_rule, points, today_label).properties(
-        height=alt.Step(LANE_HEIGHT)
-    ).configure_view(stroke=None)
+    return (
+        alt.layer(span, today_rule, points, today_label)
+        .properties(height=alt.Step(LANE_HEIGHT))
+        .configure_view(stroke=None)
+    )

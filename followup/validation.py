@@ -122,8 +122,7 @@ def contact_warnings(interviewer: Interviewer) -> list[str]:
     warnings = []
     if not interviewer.email.strip():
         warnings.append(
-            "No email: the thank-you becomes a call the next business day, "
-            "and status checks use the phone."
+            "No email: the thank-you becomes a call the next business day, and status checks use the phone."
         )
     if not interviewer.email.strip() and not interviewer.phone.strip():
         warnings.append("No email and no phone: there is no way to follow up with this person.")

@@ -11,7 +11,15 @@ from followup.errors import FollowupError
 from followup.model import ActionKind, ActionStatus, Application, Interview
 from ui import session, welcome
 from ui.application_fields import application_fields, interview_fields, read_application, read_interview
-from ui.forms import confirm_delete, forget, form_problem, opened_version, prefix_for, save_checked, stale_choice
+from ui.forms import (
+    confirm_delete,
+    forget,
+    form_problem,
+    opened_version,
+    prefix_for,
+    save_checked,
+    stale_choice,
+)
 from ui.text import md
 
 store = session.store()
@@ -33,8 +41,12 @@ def _save(base: str, validate, save, done: str) -> bool:
 
 def _add_application() -> None:
     application = read_application(NEW, Application(company="", role=""))
-    if _save(NEW_BASE, lambda: validation.validate_application(application),
-             lambda: store.add_application(application), f"Added {application.company}."):
+    if _save(
+        NEW_BASE,
+        lambda: validation.validate_application(application),
+        lambda: store.add_application(application),
+        f"Added {application.company}.",
+    ):
         st.session_state[session.APPLICATION_KEY] = application.id
 
 
@@ -48,11 +60,13 @@ if not applications:
     )
     welcome.sample_button(store)
 
-with st.expander("Add an application", expanded=not applications, icon=":material/add:"):
-    with st.form(f"{NEW}form", border=False):
-        application_fields(NEW, Application(company="", role=""))
-        form_problem(NEW)
-        st.form_submit_button("Add application", type="primary", on_click=_add_application)
+with (
+    st.expander("Add an application", expanded=not applications, icon=":material/add:"),
+    st.form(f"{NEW}form", border=False),
+):
+    application_fields(NEW, Application(company="", role=""))
+    form_problem(NEW)
+    st.form_submit_button("Add application", type="primary", on_click=_add_application)
 
 if not applications:
     st.stop()
@@ -91,8 +105,12 @@ EDIT = prefix_for(EDIT_BASE)
 def _update_application() -> None:
     application = read_application(EDIT, current)
     application.version = opened_version(EDIT, current.version)
-    _save(EDIT_BASE, lambda: validation.validate_application(application),
-          lambda: store.update_application(application), f"Saved {application.company}.")
+    _save(
+        EDIT_BASE,
+        lambda: validation.validate_application(application),
+        lambda: store.update_application(application),
+        f"Saved {application.company}.",
+    )
 
 
 opened_version(EDIT, current.version)
@@ -139,8 +157,12 @@ for interview in interviews:
             def _update(base=base, prefix=prefix, interview=interview) -> None:
                 edited = read_interview(prefix, interview)
                 edited.version = opened_version(prefix, interview.version)
-                _save(base, lambda: validation.validate_interview(edited),
-                      lambda: store.update_interview(edited), f"Saved round {edited.round}.")
+                _save(
+                    base,
+                    lambda: validation.validate_interview(edited),
+                    lambda: store.update_interview(edited),
+                    f"Saved round {edited.round}.",
+                )
 
             st.form_submit_button("Save interview", on_click=_update)
         stale_choice(prefix, interview.version, _update, base)
@@ -172,12 +194,18 @@ blank = Interview(
 
 def _add_interview() -> None:
     interview = read_interview(NEW_INTERVIEW, blank)
-    _save(NEW_INTERVIEW_BASE, lambda: validation.validate_interview(interview),
-          lambda: store.add_interview(interview), f"Added round {interview.round}.")
+    _save(
+        NEW_INTERVIEW_BASE,
+        lambda: validation.validate_interview(interview),
+        lambda: store.add_interview(interview),
+        f"Added round {interview.round}.",
+    )
 
 
-with st.expander("Add an interview", icon=":material/add:", expanded=not interviews):
-    with st.form(f"{NEW_INTERVIEW}form", border=False):
-        interview_fields(NEW_INTERVIEW, blank)
-        form_problem(NEW_INTERVIEW)
-        st.form_submit_button("Add interview", type="primary", on_click=_add_interview)
+with (
+    st.expander("Add an interview", icon=":material/add:", expanded=not interviews),
+    st.form(f"{NEW_INTERVIEW}form", border=False),
+):
+    interview_fields(NEW_INTERVIEW, blank)
+    form_problem(NEW_INTERVIEW)
+    st.form_submit_button("Add interview", type="primary", on_click=_add_interview)

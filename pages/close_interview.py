@@ -11,7 +11,7 @@ from followup.model import CallsWelcome, Channel, FieldPace, Formality, Intervie
 from followup.timeline_words import decision_date
 from ui import session
 from ui.application_fields import EARLIEST
-from ui.forms import Autosave, confirm_delete, errors_for, field_error, mark_saved, saved_note, save_checked
+from ui.forms import Autosave, confirm_delete, errors_for, field_error, mark_saved, save_checked, saved_note
 from ui.interview_picker import pick_interview
 from ui.journey import load_progress, next_step_button, show_progress
 from ui.text import md
@@ -75,7 +75,10 @@ for question in CLOSING_QUESTIONS:
         if question is DECISION:
             words = _interview_field(question.field, clean=str.strip, also=_read_timeline)
             st.text_input(
-                "Their words", key=words.key, on_change=words.save, placeholder=question.placeholder,
+                "Their words",
+                key=words.key,
+                on_change=words.save,
+                placeholder=question.placeholder,
                 max_chars=validation.MAX_TEXT,
             )
             words.feedback(interview.decision_timeline)
@@ -89,29 +92,47 @@ for question in CLOSING_QUESTIONS:
                 )
             day = _interview_field("decision_by")
             st.date_input(
-                "Expect news by", value=None, key=day.key, on_change=day.save, min_value=EARLIEST,
+                "Expect news by",
+                value=None,
+                key=day.key,
+                on_change=day.save,
+                min_value=EARLIEST,
                 format="YYYY-MM-DD",
             )
             day.feedback(interview.decision_by)
         elif question.field == "calls_welcome":
             calls = _interview_field("calls_welcome")
             st.radio(
-                question.ask, list(CallsWelcome), key=calls.key, on_change=calls.save,
-                format_func=guide.CALLS_WELCOME.get, label_visibility="collapsed",
+                question.ask,
+                list(CallsWelcome),
+                key=calls.key,
+                on_change=calls.save,
+                format_func=guide.CALLS_WELCOME.get,
+                label_visibility="collapsed",
             )
             calls.feedback(interview.calls_welcome)
         elif question.field == "preferred_channel":
             channel = _interview_field("preferred_channel", **CHANNEL_OPTIONS)
             st.radio(
-                question.ask, CHANNELS, key=channel.key, on_change=channel.save,
-                format_func=_channel_label, label_visibility="collapsed", horizontal=True,
+                question.ask,
+                CHANNELS,
+                key=channel.key,
+                on_change=channel.save,
+                format_func=_channel_label,
+                label_visibility="collapsed",
+                horizontal=True,
             )
             channel.feedback(interview.preferred_channel)
         else:
             answer = _interview_field(question.field)
             st.text_area(
-                question.ask, key=answer.key, on_change=answer.save, placeholder=question.placeholder,
-                height=80, max_chars=validation.MAX_TEXT, label_visibility="collapsed",
+                question.ask,
+                key=answer.key,
+                on_change=answer.save,
+                placeholder=question.placeholder,
+                height=80,
+                max_chars=validation.MAX_TEXT,
+                label_visibility="collapsed",
             )
             answer.feedback(getattr(interview, question.field))
 
@@ -159,8 +180,12 @@ for person in interviewers:
         _text_field(person, "phone", "Phone", max_chars=40, placeholder="e.g. +1 415 555 0100")
         preferred = _card_field(person, "preferred_channel", **CHANNEL_OPTIONS)
         st.radio(
-            "Prefers to be contacted by", CHANNELS, key=preferred.key, on_change=preferred.save,
-            format_func=_channel_label, horizontal=True,
+            "Prefers to be contacted by",
+            CHANNELS,
+            key=preferred.key,
+            on_change=preferred.save,
+            format_func=_channel_label,
+            horizontal=True,
         )
         preferred.feedback(person.preferred_channel)
         for warning in validation.contact_warnings(person):
@@ -191,8 +216,12 @@ def _add_interviewer() -> None:
     if not name:
         return
     person = Interviewer(interview_id=interview.id, name=name)
-    if not save_checked(NEW_PERSON, validation.validate_interviewer(person),
-                        lambda: store.add_interviewer(person), problem_field="name"):
+    if not save_checked(
+        NEW_PERSON,
+        validation.validate_interviewer(person),
+        lambda: store.add_interviewer(person),
+        problem_field="name",
+    ):
         return
     st.session_state[f"{NEW_PERSON}name"] = ""
     mark_saved(CARDS)
@@ -202,13 +231,22 @@ def _add_interviewer() -> None:
 with st.container(border=True):
     st.markdown("**:material/person_add: Add an interviewer**")
     st.text_input(
-        "Their name", key=f"{NEW_PERSON}name", on_change=_add_interviewer, max_chars=validation.MAX_NAME,
-        placeholder="As on their card", persist_state="session",
+        "Their name",
+        key=f"{NEW_PERSON}name",
+        on_change=_add_interviewer,
+        max_chars=validation.MAX_NAME,
+        placeholder="As on their card",
+        persist_state="session",
         help="The card is saved as soon as you leave this field; fill in title, email and phone on it.",
     )
     field_error(errors_for(NEW_PERSON), "name")
-    st.button("Add interviewer", key=f"{NEW_PERSON}add", icon=":material/add:", width="stretch",
-              on_click=_add_interviewer)
+    st.button(
+        "Add interviewer",
+        key=f"{NEW_PERSON}add",
+        icon=":material/add:",
+        width="stretch",
+        on_click=_add_interviewer,
+    )
 
 # -- the company and the field -----------------------------------------------------
 
@@ -230,13 +268,25 @@ def _application_field(field: str) -> Autosave:
 
 
 formality = _application_field("formality")
-st.radio("Company formality", list(Formality), key=formality.key, on_change=formality.save,
-         format_func=guide.FORMALITY.get, horizontal=True)
+st.radio(
+    "Company formality",
+    list(Formality),
+    key=formality.key,
+    on_change=formality.save,
+    format_func=guide.FORMALITY.get,
+    horizontal=True,
+)
 st.caption(FORMALITY_WHY)
 formality.feedback(application.formality)
 pace = _application_field("field_pace")
-st.radio("Field pace", list(FieldPace), key=pace.key, on_change=pace.save,
-         format_func=guide.FIELD_PACE.get, horizontal=True)
+st.radio(
+    "Field pace",
+    list(FieldPace),
+    key=pace.key,
+    on_change=pace.save,
+    format_func=guide.FIELD_PACE.get,
+    horizontal=True,
+)
 st.caption(FIELD_PACE_WHY)
 pace.feedback(application.field_pace)
 

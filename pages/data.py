@@ -76,6 +76,7 @@ def _restore(upload) -> None:
                 "if you may want it back.",
                 icon=":material/warning:",
             )
+
     def save() -> str:
         summary = backup.import_parsed(store, parsed, replace=mode == "replace")
         skipped = f", {summary.skipped} already here were skipped" if summary.skipped else ""
@@ -87,14 +88,22 @@ def _restore(upload) -> None:
 
 with backup_tab:
     st.subheader("Download a backup")
-    _download("Download everything (JSON)", backup.export_json, f"followup-{date.today().isoformat()}.json",
-              "application/json", icon=":material/download:", type="primary")
+    _download(
+        "Download everything (JSON)",
+        backup.export_json,
+        f"followup-{date.today().isoformat()}.json",
+        "application/json",
+        icon=":material/download:",
+        type="primary",
+    )
     st.caption("One file with everything; its format is described in docs/export-format.md.")
 
     st.subheader("Restore from a backup")
     UPLOAD_BASE = "data-upload-"
     upload = st.file_uploader(
-        "A followup JSON export", type=["json"], key=prefix_for(UPLOAD_BASE),
+        "A followup JSON export",
+        type=["json"],
+        key=prefix_for(UPLOAD_BASE),
         help=f"At most {backup.MAX_BYTES // 1_000_000} MB. Nothing is changed until you press Import.",
     )
     if upload is not None:
@@ -120,7 +129,9 @@ def _csv_import(upload) -> None:
     for index, target in enumerate(spreadsheet.TARGETS):
         label = target.replace("_", " ").capitalize() + (" *" if target in spreadsheet.REQUIRED else "")
         mapping[target] = columns_on_screen[index % 2].selectbox(
-            label, choices, index=choices.index(suggested[target]),
+            label,
+            choices,
+            index=choices.index(suggested[target]),
             format_func=lambda column: "— not in my file —" if column is None else column,
             key=f"{prefix}map-{target}",
         )
@@ -148,14 +159,23 @@ def _csv_import(upload) -> None:
 
 with spreadsheet_tab:
     st.subheader("Download as spreadsheets")
-    _download("Download all tables (CSV, zipped)", spreadsheet.csv_zip,
-              f"followup-{date.today().isoformat()}-csv.zip", "application/zip", icon=":material/table_view:")
-    st.caption("One CSV file per table; they join on their ref columns. Cells that a spreadsheet "
-               "would run as a formula start with an apostrophe.")
+    _download(
+        "Download all tables (CSV, zipped)",
+        spreadsheet.csv_zip,
+        f"followup-{date.today().isoformat()}-csv.zip",
+        "application/zip",
+        icon=":material/table_view:",
+    )
+    st.caption(
+        "One CSV file per table; they join on their ref columns. Cells that a spreadsheet "
+        "would run as a formula start with an apostrophe."
+    )
 
     st.subheader("Bring applications from a spreadsheet or another tracker")
     csv_upload = st.file_uploader(
-        "A CSV file with one application per row", type=["csv", "txt"], key=f"{prefix_for(CSV_BASE)}file",
+        "A CSV file with one application per row",
+        type=["csv", "txt"],
+        key=f"{prefix_for(CSV_BASE)}file",
         help=f"At most {spreadsheet.MAX_BYTES // 1_000_000} MB and {spreadsheet.MAX_ROWS:,} rows. "
         "You see a preview before anything is saved.",
     )

@@ -46,8 +46,11 @@ if not interviewers:
 def _saved(notes) -> str:
     if notes.updated_at is None:
         return ":material/cloud_done: Saved as you go: each note is stored when you leave the field."
-    when = f"{notes.updated_at:%H:%M}" if notes.updated_at.date() == datetime.now().date() \
+    when = (
+        f"{notes.updated_at:%H:%M}"
+        if notes.updated_at.date() == datetime.now().date()
         else f"{notes.updated_at:%d %b, %H:%M}"
+    )
     return f":green[:material/cloud_done: Saved at {when}]"
 
 
@@ -68,8 +71,12 @@ for person in interviewers:
                 section=f"debrief-{person.id}",
             )
             st.text_area(
-                prompt.label, key=saving.key, on_change=saving.save, placeholder=prompt.placeholder,
-                height=80, max_chars=validation.MAX_TEXT,
+                prompt.label,
+                key=saving.key,
+                on_change=saving.save,
+                placeholder=prompt.placeholder,
+                height=80,
+                max_chars=validation.MAX_TEXT,
             )
             saving.feedback(getattr(notes, prompt.field))
 

@@ -31,8 +31,9 @@ if picked is None:
     st.stop()
 application, interview = picked
 panel = Panel.load(store, application, interview)
-progress = load_progress(store, application, interview,
-                         people=panel.people, notes=panel.notes, letters=panel.letters)
+progress = load_progress(
+    store, application, interview, people=panel.people, notes=panel.notes, letters=panel.letters
+)
 show_progress(progress, Step.LETTERS)
 
 if not panel.people:

@@ -116,9 +116,13 @@ def _letter_buttons(
         if kind is LetterKind.OFFER_THANKS:
             hint += " The Letters page has a tab per interviewer, each with a letter of their own."
         st.button(
-            f"Write the {KIND_LABELS[kind]}", key=f"{P}letter-{kind}", icon=":material/edit:", help=hint,
+            f"Write the {KIND_LABELS[kind]}",
+            key=f"{P}letter-{kind}",
+            icon=":material/edit:",
+            help=hint,
             type="primary" if action else "secondary",
-            on_click=choose_letter, args=(interview_id, kind, person),
+            on_click=choose_letter,
+            args=(interview_id, kind, person),
         )
 
 
@@ -157,8 +161,12 @@ def _form(application_id: int, interview_day: date, people: list[Interviewer]) -
     today = date.today()
     st.date_input(
         "When" if about.from_them else "When you decided",
-        value=today, min_value=interview_day, max_value=today,
-        key=f"{prefix}on", format="YYYY-MM-DD", width=200,
+        value=today,
+        min_value=interview_day,
+        max_value=today,
+        key=f"{prefix}on",
+        format="YYYY-MM-DD",
+        width=200,
     )
     field_error(errors, "on")
     if settled is not AttemptOutcome.GAVE_UP:
@@ -173,21 +181,37 @@ def _form(application_id: int, interview_day: date, people: list[Interviewer]) -
             "on your list, is chosen unless you pick someone else.",
         )
         if who == SOMEONE_ELSE:
-            st.text_input("Their name and role", key=f"{prefix}who-text", max_chars=validation.MAX_NAME,
-                          placeholder="e.g. Jo Smith, recruiter")
+            st.text_input(
+                "Their name and role",
+                key=f"{prefix}who-text",
+                max_chars=validation.MAX_NAME,
+                placeholder="e.g. Jo Smith, recruiter",
+            )
         field_error(errors, "who")
     if about.from_them:
         st.segmented_control(
-            "How did it reach you?", list(Channel), format_func=guide.CHANNEL.get,
-            default=Channel.PHONE, key=f"{prefix}how",
+            "How did it reach you?",
+            list(Channel),
+            format_func=guide.CHANNEL.get,
+            default=Channel.PHONE,
+            key=f"{prefix}how",
         )
-    st.text_area("Note (optional)", key=f"{prefix}note", placeholder=_NOTE_HINTS[settled], height=90,
-                 max_chars=validation.MAX_TEXT)
+    st.text_area(
+        "Note (optional)",
+        key=f"{prefix}note",
+        placeholder=_NOTE_HINTS[settled],
+        height=90,
+        max_chars=validation.MAX_TEXT,
+    )
     field_error(errors, "note")
     form_problem(prefix)
     st.button(
-        f"Record: {about.label.lower()}", key=f"{prefix}save", type="primary", icon=":material/flag:",
-        on_click=_record, args=(application_id, base, prefix),
+        f"Record: {about.label.lower()}",
+        key=f"{prefix}save",
+        type="primary",
+        icon=":material/flag:",
+        on_click=_record,
+        args=(application_id, base, prefix),
     )
 
 
@@ -197,10 +221,7 @@ def _history(entries: list[outcome.Decision]) -> None:
         st.caption("No outcome yet: the application is still open.")
         return
     st.dataframe(
-        [
-            {"Date": d.on, "Outcome": d.label, "Who": d.who, "Note": d.note, "Where": d.how}
-            for d in entries
-        ],
+        [{"Date": d.on, "Outcome": d.label, "Who": d.who, "Note": d.note, "Where": d.how} for d in entries],
         hide_index=True,
         column_config={"Date": st.column_config.DateColumn(format="ddd D MMM YYYY")},
     )

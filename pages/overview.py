@@ -48,12 +48,16 @@ with st.container(horizontal=True):
 
 with st.container(horizontal=True, vertical_alignment="bottom"):
     search = st.text_input(
-        "Search", placeholder="Company, role, person or next step", key="overview-search",
+        "Search",
+        placeholder="Company, role, person or next step",
+        key="overview-search",
         persist_state="session",
     )
     overdue_only = st.toggle("Overdue only", key="overview-overdue", persist_state="session")
     show_closed = st.toggle(
-        "Show closed", key="overview-closed", persist_state="session",
+        "Show closed",
+        key="overview-closed",
+        persist_state="session",
         help="Offers, rejections, withdrawals and applications closed without an answer, "
         "once nothing is left to send.",
     )
@@ -71,8 +75,10 @@ shown = overview.filter_table(
 )
 
 st.subheader("Applications")
-st.caption(f"{len(shown):,} of {len(table):,} applications, the soonest next action first. "
-           "Select a row to open its follow-up plan.")
+st.caption(
+    f"{len(shown):,} of {len(table):,} applications, the soonest next action first. "
+    "Select a row to open its follow-up plan."
+)
 selected = st.dataframe(
     shown[list(overview_parts.TABLE_COLUMNS)],
     hide_index=True,

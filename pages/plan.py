@@ -173,7 +173,9 @@ if not applications:
 
 current = session.pick_application(applications)
 st.caption(md(settings_panel.summary(store)))
-with st.expander("Plan settings", icon=":material/tune:", expanded=settings_panel.PROBLEM in st.session_state):
+with st.expander(
+    "Plan settings", icon=":material/tune:", expanded=settings_panel.PROBLEM in st.session_state
+):
     settings_panel.settings_panel(store)
 
 interview = planning.latest_interview(store, current.id)
@@ -224,9 +226,13 @@ context = scripts.Context(
 def _next_up(action: Action) -> None:
     with st.container(border=True, key=f"{P}next-up"):
         st.subheader("Next up", anchor=False)
-        st.markdown(f"**{md(_what(action))}** for **{md(_who(action))}** · {md(guide.CHANNEL[action.channel])}")
+        st.markdown(
+            f"**{md(_what(action))}** for **{md(_who(action))}** · {md(guide.CHANNEL[action.channel])}"
+        )
         person = people.get(action.interviewer_id)
-        contact = {Channel.PHONE: person.phone, Channel.EMAIL: person.email}.get(action.channel) if person else ""
+        contact = (
+            {Channel.PHONE: person.phone, Channel.EMAIL: person.email}.get(action.channel) if person else ""
+        )
         with st.container(horizontal=True, vertical_alignment="center"):
             st.markdown(f"Due **{_day(action.due)}**", width="content")
             _due_badge(action.due)
@@ -240,7 +246,9 @@ def _next_up(action: Action) -> None:
                 st.caption("Add your name under **Plan settings** above and the scripts will introduce you.")
             on_call, on_voicemail = st.tabs(["Call script", "Voicemail script"])
             on_call.markdown("\n\n".join(md(line) for line in call.body.splitlines() if line.strip()))
-            on_voicemail.markdown("\n\n".join(md(line) for line in voicemail.body.splitlines() if line.strip()))
+            on_voicemail.markdown(
+                "\n\n".join(md(line) for line in voicemail.body.splitlines() if line.strip())
+            )
         subject = scripts.letter_subject(action, context)
         if subject:
             with st.container(horizontal=True, vertical_alignment="center"):
@@ -250,28 +258,55 @@ def _next_up(action: Action) -> None:
         st.markdown("**What happened?**")
         if action.kind is ActionKind.STATUS_CHECK:
             with st.container(horizontal=True):
-                st.date_input("Logged on", value=date.today(), max_value=date.today(),
-                              key=f"{P}on-{action.id}", width=200)
-                st.date_input("New decision date, if they named one (for “still deciding”)", value=None,
-                              key=f"{P}decision-{action.id}", width=380)
+                st.date_input(
+                    "Logged on",
+                    value=date.today(),
+                    max_value=date.today(),
+                    key=f"{P}on-{action.id}",
+                    width=200,
+                )
+                st.date_input(
+                    "New decision date, if they named one (for “still deciding”)",
+                    value=None,
+                    key=f"{P}decision-{action.id}",
+                    width=380,
+                )
             if action.channel is Channel.PHONE:
-                choices = [(AttemptOutcome.NO_ANSWER, OUTCOME[AttemptOutcome.NO_ANSWER]),
-                           (AttemptOutcome.LEFT_VOICEMAIL, OUTCOME[AttemptOutcome.LEFT_VOICEMAIL])]
+                choices = [
+                    (AttemptOutcome.NO_ANSWER, OUTCOME[AttemptOutcome.NO_ANSWER]),
+                    (AttemptOutcome.LEFT_VOICEMAIL, OUTCOME[AttemptOutcome.LEFT_VOICEMAIL]),
+                ]
             else:
                 choices = [(AttemptOutcome.SENT, SENT_CHECK)]
             choices += [(outcome, OUTCOME[outcome]) for outcome in _ANSWERS]
             with st.container(horizontal=True):
                 for outcome, label in choices:
-                    st.button(label, key=f"{P}log-{action.id}-{outcome}", on_click=_log,
-                              args=(action, outcome, label, current.status))
+                    st.button(
+                        label,
+                        key=f"{P}log-{action.id}-{outcome}",
+                        on_click=_log,
+                        args=(action, outcome, label, current.status),
+                    )
         else:
             with st.container(horizontal=True, vertical_alignment="bottom"):
-                st.date_input("Done on", value=date.today(), max_value=date.today(),
-                              key=f"{P}on-{action.id}", width=200)
-                st.button("Done", key=f"{P}done-{action.id}", type="primary", icon=":material/check:",
-                          on_click=_log, args=(action, AttemptOutcome.SENT, "Done", current.status))
-                st.button("Skip", key=f"{P}skip-{action.id}", icon=":material/redo:",
-                          on_click=_skip, args=(action, current.status))
+                st.date_input(
+                    "Done on", value=date.today(), max_value=date.today(), key=f"{P}on-{action.id}", width=200
+                )
+                st.button(
+                    "Done",
+                    key=f"{P}done-{action.id}",
+                    type="primary",
+                    icon=":material/check:",
+                    on_click=_log,
+                    args=(action, AttemptOutcome.SENT, "Done", current.status),
+                )
+                st.button(
+                    "Skip",
+                    key=f"{P}skip-{action.id}",
+                    icon=":material/redo:",
+                    on_click=_skip,
+                    args=(action, current.status),
+                )
 
 
 def _upcoming(action: Action) -> None:
@@ -286,20 +321,33 @@ def _upcoming(action: Action) -> None:
                 st.badge("moved by hand", color="violet", icon=":material/edit_calendar:")
             st.caption(md(action.why))
         key = f"{P}move-{action.id}-{action.due}"
-        move.date_input("Move to", value=action.due, min_value=min(action.due, date.today()), key=key,
-                        on_change=_move, args=(action, key))
+        move.date_input(
+            "Move to",
+            value=action.due,
+            min_value=min(action.due, date.today()),
+            key=key,
+            on_change=_move,
+            args=(action, key),
+        )
 
 
 if planned:
     _next_up(planned[0])
 else:
-    st.info(_ENDED.get(current.status, "Nothing is planned for this application right now."),
-            icon=":material/event_available:")
+    st.info(
+        _ENDED.get(current.status, "Nothing is planned for this application right now."),
+        icon=":material/event_available:",
+    )
 
 with st.container(horizontal=True, vertical_alignment="center"):
-    st.button("Recompute the plan", icon=":material/refresh:", on_click=_recompute, args=(current.id,),
-              help="Plan again from the interview, its interviewers and what you logged. "
-              "Actions you moved by hand stay where you put them.")
+    st.button(
+        "Recompute the plan",
+        icon=":material/refresh:",
+        on_click=_recompute,
+        args=(current.id,),
+        help="Plan again from the interview, its interviewers and what you logged. "
+        "Actions you moved by hand stay where you put them.",
+    )
     st.download_button(
         "This application (.ics)",
         data=lambda: build_ics(planning.calendar_entries(store, current.id)),

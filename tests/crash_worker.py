@@ -1,10 +1,10 @@
 """A process that writes to a database until it is killed; used by the crash tests.
 
-    python -m tests.crash_worker saves URL    one application (with its interview and
-                                              interviewer) per transaction; prints
-                                              "confirmed N" after each commit
-    python -m tests.crash_worker import URL   replaces everything with a large backup,
-                                              over and over; prints "imported N"
+python -m tests.crash_worker saves URL    one application (with its interview and
+                                          interviewer) per transaction; prints
+                                          "confirmed N" after each commit
+python -m tests.crash_worker import URL   replaces everything with a large backup,
+                                          over and over; prints "imported N"
 """
 
 import sys

@@ -29,26 +29,41 @@ def application_fields(prefix: str, current: Application) -> None:
     left, middle, right = st.columns(3)
     with left:
         st.selectbox(
-            "Field pace", list(FieldPace), index=_index(list(FieldPace), current.field_pace),
-            format_func=guide.FIELD_PACE.get, key=f"{prefix}field_pace", help=guide.FIELD_PACE_HELP,
+            "Field pace",
+            list(FieldPace),
+            index=_index(list(FieldPace), current.field_pace),
+            format_func=guide.FIELD_PACE.get,
+            key=f"{prefix}field_pace",
+            help=guide.FIELD_PACE_HELP,
         )
     with middle:
         st.selectbox(
-            "Company formality", list(Formality), index=_index(list(Formality), current.formality),
-            format_func=guide.FORMALITY.get, key=f"{prefix}formality", help=guide.FORMALITY_HELP,
+            "Company formality",
+            list(Formality),
+            index=_index(list(Formality), current.formality),
+            format_func=guide.FORMALITY.get,
+            key=f"{prefix}formality",
+            help=guide.FORMALITY_HELP,
         )
     with right:
         st.selectbox(
-            "Stage", list(Status), index=_index(list(Status), current.status),
-            format_func=guide.STATUS.get, key=f"{prefix}status",
+            "Stage",
+            list(Status),
+            index=_index(list(Status), current.status),
+            format_func=guide.STATUS.get,
+            key=f"{prefix}status",
         )
     st.text_input(
-        "Job ad link", value=current.job_link, key=f"{prefix}job_link",
-        placeholder="https://…", max_chars=2000,
+        "Job ad link",
+        value=current.job_link,
+        key=f"{prefix}job_link",
+        placeholder="https://…",
+        max_chars=2000,
     )
     field_error(errors, "job_link")
     st.checkbox(
-        "I want to send a handwritten note too", value=current.handwritten_note,
+        "I want to send a handwritten note too",
+        value=current.handwritten_note,
         key=f"{prefix}handwritten_note",
         help="A short card by post the next business day, about something other than your email. "
         "Some recruiters love them, others find them old-fashioned: your call.",
@@ -83,8 +98,12 @@ def interview_fields(prefix: str, current: Interview) -> None:
         field_error(errors, "round")
     with second:
         st.date_input(
-            "Date", value=current.starts_at.date(), min_value=EARLIEST,
-            max_value=today + timedelta(days=730), key=f"{prefix}date", format="YYYY-MM-DD",
+            "Date",
+            value=current.starts_at.date(),
+            min_value=EARLIEST,
+            max_value=today + timedelta(days=730),
+            key=f"{prefix}date",
+            format="YYYY-MM-DD",
         )
         field_error(errors, "starts_at")
     with third:
@@ -95,8 +114,12 @@ def interview_fields(prefix: str, current: Interview) -> None:
             formats.append(current.format)
         st.selectbox("Format", formats, index=_index(formats, current.format), key=f"{prefix}format")
     st.date_input(
-        "Decision promised by (if they named a date)", value=current.decision_by, min_value=EARLIEST,
-        max_value=today + timedelta(days=730), key=f"{prefix}decision_by", format="YYYY-MM-DD",
+        "Decision promised by (if they named a date)",
+        value=current.decision_by,
+        min_value=EARLIEST,
+        max_value=today + timedelta(days=730),
+        key=f"{prefix}decision_by",
+        format="YYYY-MM-DD",
     )
     field_error(errors, "decision_by")
 
@@ -104,6 +127,11 @@ def interview_fields(prefix: str, current: Interview) -> None:
 def read_interview(prefix: str, base: Interview) -> Interview:
     state = st.session_state
     starts_at = datetime.combine(state[f"{prefix}date"], state[f"{prefix}time"] or time(9, 0))
-    values = {**base.__dict__, "round": int(state[f"{prefix}round"]), "starts_at": starts_at,
-              "format": state[f"{prefix}format"], "decision_by": state[f"{prefix}decision_by"]}
+    values = {
+        **base.__dict__,
+        "round": int(state[f"{prefix}round"]),
+        "starts_at": starts_at,
+        "format": state[f"{prefix}format"],
+        "decision_by": state[f"{prefix}decision_by"],
+    }
     return Interview(**values)

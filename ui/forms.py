@@ -88,15 +88,22 @@ def stale_choice(prefix: str, current_version: int, save, base: str | None = Non
 
     left, right = st.columns(2)
     left.button("Save my version over theirs", key=f"{prefix}keep_mine", on_click=keep_mine)
-    right.button("Discard mine, show theirs", key=f"{prefix}take_theirs", on_click=forget, args=(base or prefix,))
+    right.button(
+        "Discard mine, show theirs", key=f"{prefix}take_theirs", on_click=forget, args=(base or prefix,)
+    )
 
 
 def confirm_delete(key: str, button_label: str, question: str, delete) -> None:
     """A delete button that asks first; `question` is Markdown with user text already escaped."""
     asking = f"{key}-asking"
     if not st.session_state.get(asking):
-        st.button(button_label, key=key, icon=":material/delete:",
-                  on_click=st.session_state.__setitem__, args=(asking, True))
+        st.button(
+            button_label,
+            key=key,
+            icon=":material/delete:",
+            on_click=st.session_state.__setitem__,
+            args=(asking, True),
+        )
         return
     with st.container(border=True):
         st.warning(question, icon=":material/delete_forever:")
@@ -131,8 +138,20 @@ class Autosave:
     was changed elsewhere in the meantime.
     """
 
-    def __init__(self, prefix: str, stored, *, field: str, load, save, section: str,
-                 validate=None, clean=None, show=None, also=None):
+    def __init__(
+        self,
+        prefix: str,
+        stored,
+        *,
+        field: str,
+        load,
+        save,
+        section: str,
+        validate=None,
+        clean=None,
+        show=None,
+        also=None,
+    ):
         """`clean` turns the widget's value into the stored one, `show` the other way round;
         `also(record)` changes the record further before it is checked and saved."""
         self.prefix, self.field, self.section = prefix, field, section

@@ -36,11 +36,19 @@ def _when_fields(prefix: str, default: datetime) -> None:
     today = datetime.now().date()
     day, hour = st.columns(2)
     day.date_input(
-        "Interview date", value=default.date(), min_value=EARLIEST, max_value=today + timedelta(days=730),
-        key=f"{prefix}date", format="YYYY-MM-DD", persist_state="session",
+        "Interview date",
+        value=default.date(),
+        min_value=EARLIEST,
+        max_value=today + timedelta(days=730),
+        key=f"{prefix}date",
+        format="YYYY-MM-DD",
+        persist_state="session",
     )
     hour.time_input(
-        "Started at", value=default.time(), key=f"{prefix}time", step=timedelta(minutes=15),
+        "Started at",
+        value=default.time(),
+        key=f"{prefix}time",
+        step=timedelta(minutes=15),
         persist_state="session",
     )
     field_error(errors, "starts_at")
@@ -64,8 +72,11 @@ def _new_application(store: Store) -> None:
     interview = Interview(application_id=0, starts_at=_read_start(NEW_APPLICATION))
     errors = validation.validate_application(application) | validation.validate_interview(interview)
     # One transaction: never an application saved without the interview it was created for.
-    if not save_checked(NEW_APPLICATION, errors,
-                        lambda: store.add_bundles([ApplicationBundle(application, [(interview, [])])])):
+    if not save_checked(
+        NEW_APPLICATION,
+        errors,
+        lambda: store.add_bundles([ApplicationBundle(application, [(interview, [])])]),
+    ):
         return
     # Set, not deleted: the browser keeps showing a widget's text until it is told otherwise.
     state[f"{NEW_APPLICATION}company"] = state[f"{NEW_APPLICATION}role"] = ""
@@ -76,25 +87,38 @@ def _new_application(store: Store) -> None:
 def new_application_fields(store: Store) -> None:
     """Company, role and when the interview was: enough to start."""
     errors = errors_for(NEW_APPLICATION)
-    st.text_input("Company *", key=f"{NEW_APPLICATION}company", max_chars=validation.MAX_NAME,
-                  persist_state="session")
+    st.text_input(
+        "Company *", key=f"{NEW_APPLICATION}company", max_chars=validation.MAX_NAME, persist_state="session"
+    )
     field_error(errors, "company")
-    st.text_input("Role *", key=f"{NEW_APPLICATION}role", max_chars=validation.MAX_NAME,
-                  persist_state="session")
+    st.text_input(
+        "Role *", key=f"{NEW_APPLICATION}role", max_chars=validation.MAX_NAME, persist_state="session"
+    )
     field_error(errors, "role")
     _when_fields(NEW_APPLICATION, _just_now())
     form_problem(NEW_APPLICATION)
-    st.button("Start with this interview", key=f"{NEW_APPLICATION}add", type="primary",
-              icon=":material/play_arrow:", width="stretch", on_click=_new_application, args=(store,))
+    st.button(
+        "Start with this interview",
+        key=f"{NEW_APPLICATION}add",
+        type="primary",
+        icon=":material/play_arrow:",
+        width="stretch",
+        on_click=_new_application,
+        args=(store,),
+    )
 
 
 def _new_round(store: Store, application: Application, prefix: str) -> None:
     state = st.session_state
     interview = Interview(
-        application_id=application.id, starts_at=_read_start(prefix),
-        round=int(state[f"{prefix}round"]), format=state[f"{prefix}format"],
+        application_id=application.id,
+        starts_at=_read_start(prefix),
+        round=int(state[f"{prefix}round"]),
+        format=state[f"{prefix}format"],
     )
-    if not save_checked(prefix, validation.validate_interview(interview), lambda: store.add_interview(interview)):
+    if not save_checked(
+        prefix, validation.validate_interview(interview), lambda: store.add_interview(interview)
+    ):
         return
     state[f"{prefix}round"] = min(interview.round + 1, 20)
     _chosen(application.id, interview.id)
@@ -106,14 +130,28 @@ def new_round_fields(store: Store, application: Application, interviews: list[In
     errors = errors_for(prefix)
     next_round = min(max((i.round for i in interviews), default=0) + 1, 20)
     number, kind = st.columns(2)
-    number.number_input("Round", min_value=1, max_value=20, value=next_round, step=1,
-                        key=f"{prefix}round", persist_state="session")
+    number.number_input(
+        "Round",
+        min_value=1,
+        max_value=20,
+        value=next_round,
+        step=1,
+        key=f"{prefix}round",
+        persist_state="session",
+    )
     kind.selectbox("Format", guide.INTERVIEW_FORMATS, key=f"{prefix}format", persist_state="session")
     field_error(errors, "round")
     _when_fields(prefix, _just_now())
     form_problem(prefix)
-    st.button("Add this round", key=f"{prefix}add", type="primary", icon=":material/add:",
-              width="stretch", on_click=_new_round, args=(store, application, prefix))
+    st.button(
+        "Add this round",
+        key=f"{prefix}add",
+        type="primary",
+        icon=":material/add:",
+        width="stretch",
+        on_click=_new_round,
+        args=(store, application, prefix),
+    )
 
 
 def _default(interviews: list[Interview]) -> Interview:
@@ -137,9 +175,7 @@ def pick_interview(store: Store) -> tuple[Application, Interview] | None:
     application = session.pick_application(applications)
     interviews = store.list_interviews(application.id)
     if not interviews:
-        st.info(
-            "No interview recorded for this application yet. When was it?", icon=":material/event:"
-        )
+        st.info("No interview recorded for this application yet. When was it?", icon=":material/event:")
         new_round_fields(store, application, interviews)
         with st.expander("Interviewed somewhere else? Start a new application", icon=":material/add:"):
             new_application_fields(store)

@@ -93,9 +93,7 @@ class Panel:
         """The person's position on the panel, which picks their wording."""
         return next(i for i, p in enumerate(self.people) if p.id == person.id)
 
-    def letter(
-        self, kind: LetterKind, person: Interviewer, *, thank_you_call: bool = False
-    ) -> Letter | None:
+    def letter(self, kind: LetterKind, person: Interviewer, *, thank_you_call: bool = False) -> Letter | None:
         """The latest letter of this kind to this person; a thank-you call and a status call differ."""
         found = [
             letter
@@ -148,13 +146,19 @@ def dictionary_editor(store: Store, settings: Settings) -> None:
     words = sorted(set(settings.user_dictionary), key=str.casefold)
     if not words:
         return
-    with st.expander(f"My dictionary ({len(words)} word{'s' if len(words) != 1 else ''})",
-                     icon=":material/menu_book:"):
+    with st.expander(
+        f"My dictionary ({len(words)} word{'s' if len(words) != 1 else ''})", icon=":material/menu_book:"
+    ):
         # A new key for each list of words: a word added elsewhere must show up selected.
         key = f"letters-dictionary-{zlib.crc32(chr(10).join(words).encode())}"
         st.multiselect(
-            "Words the spelling check accepts", words, default=words, key=key,
-            on_change=_keep_words, args=(store, key), help="Remove a word to have it checked again.",
+            "Words the spelling check accepts",
+            words,
+            default=words,
+            key=key,
+            on_change=_keep_words,
+            args=(store, key),
+            help="Remove a word to have it checked again.",
         )
 
 
@@ -278,11 +282,18 @@ def letter_section(
 ) -> None:
     letter = panel.letter(kind, person, thank_you_call=thank_you_call)
     if letter is None:
-        label = "Draft the call script" if thank_you_call else (
-            "Draft the script" if kind in _SCRIPTS else "Draft a letter")
+        label = (
+            "Draft the call script"
+            if thank_you_call
+            else ("Draft the script" if kind in _SCRIPTS else "Draft a letter")
+        )
         st.button(
-            label, key=f"letters-draft-{kind}-{person.id}-{thank_you_call}", type="primary",
-            icon=":material/edit:", on_click=_draft, args=(store, panel, kind, person, thank_you_call),
+            label,
+            key=f"letters-draft-{kind}-{person.id}-{thank_you_call}",
+            type="primary",
+            icon=":material/edit:",
+            on_click=_draft,
+            args=(store, panel, kind, person, thank_you_call),
         )
         notes = panel.notes.get(person.id)
         if notes is None or notes.is_empty:
@@ -303,18 +314,22 @@ def letter_section(
 
 
 def _draft(store: Store, panel: Panel, kind: LetterKind, person: Interviewer, thank_you_call: bool) -> None:
-    common = dict(
-        application=panel.application,
-        interview=panel.interview,
-        interviewer=person,
-        notes=panel.notes.get(person.id),
-        settings=panel.settings,
-        variant=panel.seat(person),
-    )
+    common = {
+        "application": panel.application,
+        "interview": panel.interview,
+        "interviewer": person,
+        "notes": panel.notes.get(person.id),
+        "settings": panel.settings,
+        "variant": panel.seat(person),
+    }
     drafted = letters.draft_thank_you_call(**common) if thank_you_call else letters.draft(kind, **common)
     letter = Letter(
-        panel.application.id, drafted.kind, recipient=drafted.recipient, subject=drafted.subject,
-        body=drafted.body, interviewer_id=person.id,
+        panel.application.id,
+        drafted.kind,
+        recipient=drafted.recipient,
+        subject=drafted.subject,
+        body=drafted.body,
+        interviewer_id=person.id,
     )
     try:
         store.add_letter(letter)
@@ -348,8 +363,13 @@ def _editor(store: Store, letter: Letter) -> None:
     field_for("recipient", st.text_input, to_label, max_chars=validation.MAX_NAME)
     if letter.kind in EMAIL_KINDS:
         field_for("subject", st.text_input, "Subject", max_chars=validation.MAX_NAME)
-    field_for("body", st.text_area, "Script" if letter.kind in SCRIPT_KINDS else "Letter",
-              height=_HEIGHT.get(letter.kind, 480), max_chars=validation.MAX_TEXT)
+    field_for(
+        "body",
+        st.text_area,
+        "Script" if letter.kind in SCRIPT_KINDS else "Letter",
+        height=_HEIGHT.get(letter.kind, 480),
+        max_chars=validation.MAX_TEXT,
+    )
     if not sent:
         saved_note(section, "Saved as you go: your edits are stored when you click outside the box.")
 
@@ -378,8 +398,10 @@ def _checks(store: Store, panel: Panel, letter: Letter, person: Interviewer) -> 
         others=panel.others(letter, person),
     )
     if not [f for f in findings if f.severity != "info"]:
-        st.markdown(":green[:material/check_circle:] Nothing to fix: no spelling slips, placeholders or "
-                    "repeats found.")
+        st.markdown(
+            ":green[:material/check_circle:] Nothing to fix: no spelling slips, placeholders or "
+            "repeats found."
+        )
     for severity, (heading, icon) in _SEVERITY.items():
         group = [f for f in findings if f.severity == severity]
         if not group:
@@ -394,8 +416,12 @@ def _finding_extras(store: Store, letter: Letter, finding: Finding, where: str) 
     if finding.check == "spelling" and finding.matches:
         word = finding.matches[0]
         st.button(
-            f"Add “{md(word)}” to my dictionary", key=f"letters-dictionary-{letter.id}-{where}",
-            type="tertiary", icon=":material/library_add:", on_click=_add_to_dictionary, args=(store, word),
+            f"Add “{md(word)}” to my dictionary",
+            key=f"letters-dictionary-{letter.id}-{where}",
+            type="tertiary",
+            icon=":material/library_add:",
+            on_click=_add_to_dictionary,
+            args=(store, word),
         )
     if finding.check == "near_duplicate" and finding.matches:
         with st.expander("The passages both letters share"):
@@ -425,7 +451,8 @@ def _hand_off(store: Store, panel: Panel, letter: Letter, person: Interviewer) -
         st.download_button(
             "Print version (.docx)",
             data=lambda: handoff.letter_docx(
-                letter.body, title=f"{label} to {person.name}",
+                letter.body,
+                title=f"{label} to {person.name}",
                 handwritten=letter.kind is LetterKind.HANDWRITTEN_NOTE,
             ),
             file_name=handoff.file_name(label, person.name, extension="docx"),
@@ -456,8 +483,12 @@ def _email_hand_off(letter: Letter, person: Interviewer, label: str) -> None:
         eml = None
     if eml is not None:
         st.download_button(
-            "Email draft (.eml)", data=eml, file_name=handoff.file_name(label, person.name, extension="eml"),
-            mime="message/rfc822", on_click="ignore", icon=":material/drafts:",
+            "Email draft (.eml)",
+            data=eml,
+            file_name=handoff.file_name(label, person.name, extension="eml"),
+            mime="message/rfc822",
+            on_click="ignore",
+            icon=":material/drafts:",
             key=f"letters-eml-{letter.id}",
         )
     if link.url is None:
@@ -479,23 +510,39 @@ def _email_hand_off(letter: Letter, person: Interviewer, label: str) -> None:
 def _record(store: Store, panel: Panel, letter: Letter, person: Interviewer) -> None:
     key = f"letters-sent-{letter.id}"
     if letter.kind in SCRIPT_KINDS:
-        st.page_link(PLAN_PAGE, label="After the call, log what happened on the follow-up plan",
-                     icon=":material/call_log:")
+        st.page_link(
+            PLAN_PAGE,
+            label="After the call, log what happened on the follow-up plan",
+            icon=":material/call_log:",
+        )
         return
     first_day = panel.interview.starts_at.date()
     if first_day > date.today():
         st.caption("You can mark it as sent once the interview has taken place.")
         return
     with st.container(horizontal=True, vertical_alignment="bottom", key=f"{key}-row"):
-        st.date_input("Sent on", value=date.today(), min_value=first_day, max_value=date.today(),
-                      key=f"{key}-on", format="YYYY-MM-DD", width=180)
-        st.button("Mark as sent", key=key, icon=":material/send:", on_click=_mark_sent,
-                  args=(store, letter.id, person.name, key))
+        st.date_input(
+            "Sent on",
+            value=date.today(),
+            min_value=first_day,
+            max_value=date.today(),
+            key=f"{key}-on",
+            format="YYYY-MM-DD",
+            width=180,
+        )
+        st.button(
+            "Mark as sent",
+            key=key,
+            icon=":material/send:",
+            on_click=_mark_sent,
+            args=(store, letter.id, person.name, key),
+        )
     problem = st.session_state.get(f"{key}-problem")
     if problem:
         st.error(md(problem), icon=":material/error:")
     confirm_delete(
-        f"letters-delete-{letter.id}", "Delete this draft…",
+        f"letters-delete-{letter.id}",
+        "Delete this draft…",
         f"Delete the {KIND_LABELS[letter.kind]} to **{md(person.name)}**? Your edits to it are lost; "
         "you can draft a new one from your notes.",
         lambda: _delete(store, letter.id),

@@ -28,7 +28,10 @@ _URGENCY_COLOURS = ("#e0301e", "#ffa421", "#83c9ff", "#d5dae5", "#d5dae5")
 # one coloured pill, so no list per row has to be built.
 TABLE_COLUMNS = {
     "urgency": st.column_config.MultiselectColumn(
-        "Status", options=overview.URGENCIES, color=list(_URGENCY_COLOURS), width="small",
+        "Status",
+        options=overview.URGENCIES,
+        color=list(_URGENCY_COLOURS),
+        width="small",
         help="Overdue or due today stand out; Closed: over, with nothing left to send.",
     ),
     "company": st.column_config.TextColumn("Company"),
@@ -43,12 +46,16 @@ TABLE_COLUMNS = {
         "Last contact", format="D MMM YYYY", help="The later of the last interview and the last action done."
     ),
     "days_waiting": st.column_config.ProgressColumn(
-        "Days waiting", min_value=0, max_value=42, format="%d days",
+        "Days waiting",
+        min_value=0,
+        max_value=42,
+        format="%d days",
         help="Days since the last interview, while no final answer came. A full bar is six weeks: "
         "several weeks of silence is when one of our sources says to let it go (seed 001).",
     ),
     "days_past_decision": st.column_config.NumberColumn(
-        "Past the decision date", format="%d days",
+        "Past the decision date",
+        format="%d days",
         help="Days since the latest date the interviewer named for a decision, once it has passed.",
     ),
     "job_link": st.column_config.LinkColumn("Job ad", display_text="Open the ad"),

@@ -69,8 +69,6 @@ def show_problem(error: FollowupError) -> None:
     st.error(str(error), icon=":material/error:")
 
 
-
-
 def application_label(application) -> str:
     return f"{application.company} — {application.role}"
 

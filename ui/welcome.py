@@ -20,8 +20,13 @@ def _load_sample(store: Store) -> None:
 
 
 def sample_button(store: Store) -> None:
-    st.button("Load sample applications", key="load-sample", on_click=_load_sample, args=(store,),
-              icon=":material/auto_awesome:")
+    st.button(
+        "Load sample applications",
+        key="load-sample",
+        on_click=_load_sample,
+        args=(store,),
+        icon=":material/auto_awesome:",
+    )
 
 
 def welcome(store: Store) -> None:
@@ -33,7 +38,10 @@ def welcome(store: Store) -> None:
         icon=":material/waving_hand:",
     )
     with st.container(horizontal=True, vertical_alignment="center"):
-        st.page_link("pages/close_interview.py", label="Start with the interview you just had",
-                     icon=":material/handshake:")
+        st.page_link(
+            "pages/close_interview.py",
+            label="Start with the interview you just had",
+            icon=":material/handshake:",
+        )
         sample_button(store)
         st.page_link("pages/applications.py", label="Add an application by hand", icon=":material/work:")

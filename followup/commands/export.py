@@ -63,8 +63,10 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     if args.application is not None and args.format in WHOLE_DATABASE:
-        print(f"error: --application works with --format ics; {args.format} always holds everything.",
-              file=sys.stderr)
+        print(
+            f"error: --application works with --format ics; {args.format} always holds everything.",
+            file=sys.stderr,
+        )
         return 2
     store = Store.open_existing(args.database)
     try:

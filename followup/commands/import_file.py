@@ -41,8 +41,10 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
         if path.stat().st_size > backup.MAX_BYTES:
-            print(f"error: {path} is over {backup.MAX_BYTES // 1_000_000} MB; not a followup export.",
-                  file=sys.stderr)
+            print(
+                f"error: {path} is over {backup.MAX_BYTES // 1_000_000} MB; not a followup export.",
+                file=sys.stderr,
+            )
             return 2
         data = path.read_bytes()
     except OSError as error:
@@ -59,8 +61,10 @@ def run(args: argparse.Namespace) -> int:
     if mode is None:
         mode = "replace" if existing == 0 else _ask(existing)
     if mode is None:
-        print(f"error: the database already holds {existing} applications: choose --merge or --replace.",
-              file=sys.stderr)
+        print(
+            f"error: the database already holds {existing} applications: choose --merge or --replace.",
+            file=sys.stderr,
+        )
         return 2
     summary = backup.import_parsed(store, parsed, replace=mode == "replace")
     skipped = f"; {summary.skipped} already there were skipped" if summary.skipped else ""

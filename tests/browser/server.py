@@ -35,17 +35,26 @@ class AppServer:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        log = open(self.log_path, "ab")
-        self.process = subprocess.Popen(
-            [
-                sys.executable, "-m", "streamlit", "run", self.script,
-                "--server.headless=true", f"--server.port={self.port}",
-                "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
-                "--server.fileWatcherType=none", *self.extra_args,
-            ],
-            cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
-        )
-        log.close()
+        with open(self.log_path, "ab") as log:
+            self.process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "streamlit",
+                    "run",
+                    self.script,
+                    "--server.headless=true",
+                    f"--server.port={self.port}",
+                    "--server.address=127.0.0.1",
+                    "--browser.gatherUsageStats=false",
+                    "--server.fileWatcherType=none",
+                    *self.extra_args,
+                ],
+                cwd=ROOT,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

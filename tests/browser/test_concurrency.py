@@ -30,7 +30,11 @@ def test_simultaneous_saves_both_land_and_a_conflicting_edit_is_not_lost(app_ser
     second.get_by_role("button", name="Add application").click()
     settle(first)
     settle(second)
-    assert {a.company for a in store.list_applications()} == {"Shared Co", "From the first tab", "From the second tab"}
+    assert {a.company for a in store.list_applications()} == {
+        "Shared Co",
+        "From the first tab",
+        "From the second tab",
+    }
     for page in (first, second):
         expect(page.get_by_text("database is locked")).to_have_count(0)
 

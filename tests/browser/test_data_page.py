@@ -49,8 +49,11 @@ def test_download_then_restore_and_refuse_a_broken_file(app_server, page, tmp_pa
 
 def test_applications_from_a_spreadsheet_with_a_preview(app_server, page, tmp_path):
     sheet = tmp_path / "tracker.csv"
-    sheet.write_text("Company,Job Title,Status,Date Applied\nAcme,Analyst,Applied,2026-10-01\n"
-                     "Globex,Engineer,Rejected,2026-09-15\n,Missing,Applied,\n", encoding="utf-8")
+    sheet.write_text(
+        "Company,Job Title,Status,Date Applied\nAcme,Analyst,Applied,2026-10-01\n"
+        "Globex,Engineer,Rejected,2026-09-15\n,Missing,Applied,\n",
+        encoding="utf-8",
+    )
     _open_data_page(app_server, page)
     page.get_by_role("tab", name="Spreadsheets").click()
     page.locator('input[type="file"]').last.set_input_files(str(sheet))

@@ -15,8 +15,11 @@ def demo_server(tmp_path):
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     server = AppServer(
-        {"FOLLOWUP_DEMO": "1", "TMPDIR": str(scratch),
-         "FOLLOWUP_DATABASE_URL": f"sqlite:///{tmp_path / 'must-stay-unused.db'}"},
+        {
+            "FOLLOWUP_DEMO": "1",
+            "TMPDIR": str(scratch),
+            "FOLLOWUP_DATABASE_URL": f"sqlite:///{tmp_path / 'must-stay-unused.db'}",
+        },
         tmp_path / "server.log",
         ("--server.disconnectedSessionTTL=1",),
     )
@@ -104,7 +107,9 @@ def test_sessions_that_end_free_their_database_and_memory(demo_server, browser):
     remaining = list(demo_server.scratch.glob("followup-demo-*"))
     after = demo_server.memory_kib()
     growth_mib = (after - baseline) / 1024
-    print(f"\nserver memory: baseline {baseline / 1024:.1f} MiB, after 20 sessions {after / 1024:.1f} MiB "
-          f"(+{growth_mib:.1f} MiB); demo databases left on disk: {len(remaining)}")
+    print(
+        f"\nserver memory: baseline {baseline / 1024:.1f} MiB, after 20 sessions {after / 1024:.1f} MiB "
+        f"(+{growth_mib:.1f} MiB); demo databases left on disk: {len(remaining)}"
+    )
     assert len(remaining) <= 1
     assert growth_mib < 40

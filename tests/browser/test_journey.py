@@ -25,15 +25,25 @@ ANSWERS = {
     "qualifications_view": "Strong on reporting; unsure about leading a team",
 }
 CARDS = [
-    {"name": "Priya Raman", "title": "Head of Analytics", "email": "priya@northwind.example",
-     "phone": "+1 415 555 0142"},
+    {
+        "name": "Priya Raman",
+        "title": "Head of Analytics",
+        "email": "priya@northwind.example",
+        "phone": "+1 415 555 0142",
+    },
     {"name": "Tomás Ortega", "title": "Senior Data Engineer", "email": "", "phone": "+1 415 555 0100"},
     {"name": XSS_NAME, "title": "HR Business Partner", "email": "grace@northwind.example", "phone": ""},
 ]
 NOTES = [
-    {"liked": "the churn dashboard", "concerns": "no dbt in production", "topics": "self-serve reporting",
-     "to_stress": "training colleagues", "answer_to_amend": "it was 40 TB, not 4",
-     "rapport": "Chicago marathon", "samples": "the dashboard deck"},
+    {
+        "liked": "the churn dashboard",
+        "concerns": "no dbt in production",
+        "topics": "self-serve reporting",
+        "to_stress": "training colleagues",
+        "answer_to_amend": "it was 40 TB, not 4",
+        "rapport": "Chicago marathon",
+        "samples": "the dashboard deck",
+    },
     {"liked": "testing data pipelines", "rapport": "we both started in physics"},
     {"concerns": "six weeks' notice", "samples": "article on hybrid teams"},
 ]
@@ -77,9 +87,7 @@ def _step_link(page, name: str):
 def _tall_screenshot(page, name: str) -> None:
     """The whole page: Streamlit scrolls inside its own container, so grow the window to fit."""
     size = page.viewport_size
-    height = page.evaluate(
-        "() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight"
-    )
+    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
     page.set_viewport_size({"width": size["width"], "height": int(height) + 40})
     page.wait_for_timeout(500)
     ARTIFACTS.mkdir(exist_ok=True)

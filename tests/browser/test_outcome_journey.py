@@ -153,8 +153,11 @@ def test_withdrawing_cancels_the_checks_everywhere_and_readies_the_letter(app_se
     ("label", "expected", "planned"),
     [
         ("Offer", "thank-you after the offer", {ActionKind.OFFER_THANKS}),
-        ("Rejection", "Rejected, staying in touch",
-         {ActionKind.THANKS_FOR_CONSIDERATION, ActionKind.STAY_IN_TOUCH}),
+        (
+            "Rejection",
+            "Rejected, staying in touch",
+            {ActionKind.THANKS_FOR_CONSIDERATION, ActionKind.STAY_IN_TOUCH},
+        ),
         ("Closed without an answer", "A last friendly note is up to you", set()),
         ("Back in the running", "Record a new interview", {ActionKind.STATUS_CHECK, ActionKind.CLOSE}),
     ],

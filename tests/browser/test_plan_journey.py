@@ -47,7 +47,9 @@ def thanked(store):
     store.add_application(application)
     interview = Interview(application.id, datetime(2026, 11, 2, 10), calls_welcome=CallsWelcome.YES)
     store.add_interview(interview)
-    store.add_interviewer(Interviewer(interview.id, "Dana Lee", "Head of Data", "dana@acme.example", "+1 555 0101"))
+    store.add_interviewer(
+        Interviewer(interview.id, "Dana Lee", "Head of Data", "dana@acme.example", "+1 555 0101")
+    )
     planning.replan(store, application.id)
     [thanks] = [a for a in store.list_actions(application.id) if a.kind is ActionKind.THANK_YOU_EMAIL]
     planning.log_attempt(store, thanks, AttemptOutcome.SENT, on=date(2026, 11, 2))
@@ -60,7 +62,9 @@ def test_no_answer_on_the_status_check_brings_up_the_next_one(app_server, page, 
     card = page.locator(".st-key-plan-next-up")
     expect(card.get_by_text("Check on the status (attempt 1)")).to_be_visible()
     expect(card.get_by_text("Due Mon 9 Nov")).to_be_visible()
-    expect(card.get_by_text("I am calling to follow up on my interview and the status of my application").first).to_be_visible()
+    expect(
+        card.get_by_text("I am calling to follow up on my interview and the status of my application").first
+    ).to_be_visible()
 
     _type_date(page, "Logged on", date(2026, 11, 10))
     card.get_by_role("button", name="No answer", exact=True).click()
@@ -71,7 +75,9 @@ def test_no_answer_on_the_status_check_brings_up_the_next_one(app_server, page, 
     card = page.locator(".st-key-plan-next-up")
     expect(card.get_by_text("Check on the status (attempt 2)")).to_be_visible()
     expect(card.get_by_text("Due Wed 18 Nov")).to_be_visible()
-    [logged] = [a for a in store.list_actions(thanked.id, ActionStatus.DONE) if a.kind is ActionKind.STATUS_CHECK]
+    [logged] = [
+        a for a in store.list_actions(thanked.id, ActionStatus.DONE) if a.kind is ActionKind.STATUS_CHECK
+    ]
     assert (logged.outcome, logged.done_on) == (AttemptOutcome.NO_ANSWER, date(2026, 11, 10))
     page.set_viewport_size(TALL)
     page.get_by_role("heading", name="Follow-up plan").scroll_into_view_if_needed()

@@ -41,7 +41,11 @@ def _poisoned(obj, counter):
     values = {}
     for field in dataclasses.fields(obj):
         value = getattr(obj, field.name)
-        if isinstance(value, str) and not hasattr(value, "value") and field.name not in ("email", "phone", "job_link"):
+        if (
+            isinstance(value, str)
+            and not hasattr(value, "value")
+            and field.name not in ("email", "phone", "job_link")
+        ):
             values[field.name] = _text(next(counter))
     return dataclasses.replace(obj, **values)
 
@@ -53,16 +57,26 @@ def _hostile_application(store):
     today = date.today()
     people = []
     for seat in range(2):
-        person = _poisoned(Interviewer(0, "x", email=f"p{seat}@example.com", phone="+1 415 555 0100"), counter)
+        person = _poisoned(
+            Interviewer(0, "x", email=f"p{seat}@example.com", phone="+1 415 555 0100"), counter
+        )
         person.id = 900 + seat
         people.append((person, _poisoned(DebriefNotes(0), counter)))
-    interview = _poisoned(Interview(0, datetime.combine(today - timedelta(days=1), datetime.min.time()).replace(hour=10),
-                                    decision_by=today + timedelta(days=3)), counter)
+    interview = _poisoned(
+        Interview(
+            0,
+            datetime.combine(today - timedelta(days=1), datetime.min.time()).replace(hour=10),
+            decision_by=today + timedelta(days=3),
+        ),
+        counter,
+    )
     interview.format = "video"
     application = _poisoned(Application("x", "x", created_at=datetime.now().replace(microsecond=0)), counter)
     application.job_link = "https://example.com/job"
     letter = _poisoned(Letter(0, LetterKind.THANK_YOU_EMAIL, interviewer_id=900), counter)
-    action = _poisoned(Action(0, ActionKind.STATUS_CHECK, today, Channel.PHONE, interviewer_id=900, attempt=1), counter)
+    action = _poisoned(
+        Action(0, ActionKind.STATUS_CHECK, today, Channel.PHONE, interviewer_id=900, attempt=1), counter
+    )
     store.add_bundles([ApplicationBundle(application, [(interview, people)], [letter], [action])])
     store.save_settings(Settings(signature=_text(next(counter))))
     return application
@@ -74,8 +88,14 @@ def test_markup_in_every_field_is_shown_literally_on_every_page(app_server, page
     hostile = _hostile_application(store)
     dialogs, outside = [], []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.on("request", lambda request: outside.append(request.url)
-            if not request.url.startswith((app_server.url, "data:", "blob:")) else None)
+    page.on(
+        "request",
+        lambda request: (
+            outside.append(request.url)
+            if not request.url.startswith((app_server.url, "data:", "blob:"))
+            else None
+        ),
+    )
 
     page.goto(app_server.url)
     settle(page)

@@ -121,7 +121,9 @@ def test_cards_for_every_interviewer_are_added_checked_and_removed(close, store,
     close.radio(key=_card(priya, "preferred_channel")).set_value(Channel.PHONE).run()
     saved = store.get_interviewer(priya.id)
     assert (saved.email, saved.title, saved.preferred_channel) == (
-        "priya@acme.example", "Head of Analytics", Channel.PHONE,
+        "priya@acme.example",
+        "Head of Analytics",
+        Channel.PHONE,
     )
     assert "does not look like an email address" not in " ".join(errors_shown(close))
     # Missing email is allowed, but flagged on the cards that lack one.
@@ -133,7 +135,7 @@ def test_cards_for_every_interviewer_are_added_checked_and_removed(close, store,
     assert "Name is required" in " ".join(errors_shown(close))
     assert store.get_interviewer(grace.id).name == "Grace Liu"
 
-    remove = [b for b in close.button if b.key == f"close-remove-{tomas.id}"][0]
+    remove = next(b for b in close.button if b.key == f"close-remove-{tomas.id}")
     remove.click().run()
     assert len(store.list_interviewers(interview.id)) == 3
     _button(close, "Delete for good").click().run()
@@ -243,4 +245,3 @@ def test_user_text_is_shown_as_text(close, store, interview):
     heading = next(m.value for m in close.markdown if m.value.startswith("#### "))
     assert not re.search(r"(?<!\\)[<\[\]()]", heading.removeprefix("#### :material/badge: "))
     assert not close.exception
-

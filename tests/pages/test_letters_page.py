@@ -67,7 +67,9 @@ def _markdown(app) -> str:
 def test_one_tab_per_interviewer_with_the_name_shown_as_text(app, panel):
     _open(app)
     assert [t.label for t in app.tabs] == [
-        "Priya Raman", "Tomás Ortega", r"\<b\>Grace\<\/b\> \[x\]\(javascript\:alert\(1\)\)",
+        "Priya Raman",
+        "Tomás Ortega",
+        r"\<b\>Grace\<\/b\> \[x\]\(javascript\:alert\(1\)\)",
     ]
 
 
@@ -77,8 +79,11 @@ def test_each_draft_names_its_recipient_uses_their_notes_and_is_saved(app, store
     _draft(app, priya)
     _draft(app, tomas)
     first, second = store.list_letters()
-    assert (first.interviewer_id, first.recipient, first.kind) == (priya.id, "priya@qwzyx.example",
-                                                                    LetterKind.THANK_YOU_EMAIL)
+    assert (first.interviewer_id, first.recipient, first.kind) == (
+        priya.id,
+        "priya@qwzyx.example",
+        LetterKind.THANK_YOU_EMAIL,
+    )
     assert first.body.startswith("Hi Priya,") and "churn dashboard" in first.body
     assert second.body.startswith("Hello Tomás,") and "testing pipelines" in second.body
     assert first.subject != second.subject
@@ -128,7 +133,8 @@ def test_checks_group_the_findings_and_a_word_can_join_the_dictionary(app, store
     assert "Fill in or remove the placeholders\\: \\[Name\\]" in text
     assert "Possible misspelling\\: “teh”" in text
     assert [c.value for c in app.caption if c.value in ("Fix before sending", "Worth a look")] == [
-        "Fix before sending", "Worth a look",
+        "Fix before sending",
+        "Worth a look",
     ]
     next(b for b in app.button if b.label == "Add “teh” to my dictionary").click().run()
     assert store.get_settings().user_dictionary == ["teh"]
@@ -140,8 +146,16 @@ def test_two_copies_that_differ_by_name_are_flagged_with_the_shared_passages(app
     _open(app)
     _draft(app, priya)
     [letter] = store.list_letters()
-    store.add_letter(Letter(application.id, LetterKind.THANK_YOU_EMAIL, "tomas@qwzyx.example", "Hi",
-                            letter.body.replace("Priya", "Tomás"), interviewer_id=tomas.id))
+    store.add_letter(
+        Letter(
+            application.id,
+            LetterKind.THANK_YOU_EMAIL,
+            "tomas@qwzyx.example",
+            "Hi",
+            letter.body.replace("Priya", "Tomás"),
+            interviewer_id=tomas.id,
+        )
+    )
     app.run()
     assert "100% of this letter repeats the one to Tomás Ortega" in _markdown(app).replace("\\", "")
     shared = [e for e in app.expander if e.label == "The passages both letters share"]
@@ -155,7 +169,9 @@ def test_someone_without_an_email_address_gets_a_thank_you_call_script(app, stor
     _draft(app, grace, LetterKind.CALL_SCRIPT, call=True)
     [script] = store.list_letters()
     assert (script.kind, script.subject, script.recipient) == (
-        LetterKind.CALL_SCRIPT, THANK_YOU_CALL_SUBJECT, "+1 415 555 0199"
+        LetterKind.CALL_SCRIPT,
+        THANK_YOU_CALL_SUBJECT,
+        "+1 415 555 0199",
     )
     assert "thank you" in script.body and "status of my application" not in script.body
 
@@ -194,6 +210,7 @@ def test_company_letters_go_to_the_main_contact_unless_another_is_chosen(app, st
     app.selectbox(key=to).select(tomas.id).run()
     _draft(app, tomas, LetterKind.STATUS_INQUIRY)
     assert [(x.interviewer_id, x.kind) for x in store.list_letters()] == [
-        (priya.id, LetterKind.STATUS_INQUIRY), (tomas.id, LetterKind.STATUS_INQUIRY),
+        (priya.id, LetterKind.STATUS_INQUIRY),
+        (tomas.id, LetterKind.STATUS_INQUIRY),
     ]
     assert "status of my application" in store.list_letters()[1].body

@@ -64,8 +64,15 @@ def _choose(app, settled: AttemptOutcome):
     return radio.key.removesuffix("kind")
 
 
-def _record(app, settled: AttemptOutcome, *, who: int | str | None = None, on: date | None = None,
-            someone: str = "", note: str = ""):
+def _record(
+    app,
+    settled: AttemptOutcome,
+    *,
+    who: int | str | None = None,
+    on: date | None = None,
+    someone: str = "",
+    note: str = "",
+):
     """Choose the outcome, fill in what is given, and press the button.
 
     `who` is an interviewer's id or SOMEONE.
@@ -92,11 +99,18 @@ def _person(store, application, name) -> int:
 @pytest.mark.parametrize(
     ("settled", "status", "kinds", "buttons"),
     [
-        (AttemptOutcome.OFFER, Status.OFFER, [ActionKind.OFFER_THANKS] * 2,
-         ["Write the thank-you after the offer"]),
-        (AttemptOutcome.REJECTION, Status.REJECTED,
-         [ActionKind.THANKS_FOR_CONSIDERATION, ActionKind.STAY_IN_TOUCH],
-         ["Write the letter of thanks for the consideration", "Write the stay-in-touch note"]),
+        (
+            AttemptOutcome.OFFER,
+            Status.OFFER,
+            [ActionKind.OFFER_THANKS] * 2,
+            ["Write the thank-you after the offer"],
+        ),
+        (
+            AttemptOutcome.REJECTION,
+            Status.REJECTED,
+            [ActionKind.THANKS_FOR_CONSIDERATION, ActionKind.STAY_IN_TOUCH],
+            ["Write the letter of thanks for the consideration", "Write the stay-in-touch note"],
+        ),
         (AttemptOutcome.WITHDREW, Status.WITHDRAWN, [ActionKind.WITHDRAWAL], ["Write the withdrawal letter"]),
         (AttemptOutcome.GAVE_UP, Status.CLOSED_WITHOUT_ANSWER, [], ["Write the stay-in-touch note"]),
     ],
@@ -119,12 +133,17 @@ def test_each_outcome_gives_its_letters_and_cancels_the_checks(
 
 def test_a_rejection_thanks_the_person_who_said_it_and_stays_in_touch(app, store, acme):
     _open(app)
-    _record(app, AttemptOutcome.REJECTION, who=_person(store, acme, "Sam Ito"),
-            note="They chose an internal candidate")
+    _record(
+        app,
+        AttemptOutcome.REJECTION,
+        who=_person(store, acme, "Sam Ito"),
+        note="They chose an internal candidate",
+    )
 
     planned = _planned(store, acme.id)
     assert [(a.kind, a.recipient) for a in planned] == [
-        (ActionKind.THANKS_FOR_CONSIDERATION, "Sam Ito"), (ActionKind.STAY_IN_TOUCH, "Sam Ito")
+        (ActionKind.THANKS_FOR_CONSIDERATION, "Sam Ito"),
+        (ActionKind.STAY_IN_TOUCH, "Sam Ito"),
     ]
     text = _text(app).replace("\\", "")
     assert "Stage: **Rejected, staying in touch**" in text

@@ -67,7 +67,12 @@ def test_opening_the_page_makes_the_plan_of_a_new_interview(app, store, acme):
     [thanks] = _planned(store, acme.id, ActionKind.THANK_YOU_EMAIL)
     assert thanks.due == date(2026, 11, 2)
     checks = _planned(store, acme.id, ActionKind.STATUS_CHECK)
-    assert [c.due for c in checks] == [date(2026, 11, 9), date(2026, 11, 17), date(2026, 11, 24), date(2026, 12, 2)]
+    assert [c.due for c in checks] == [
+        date(2026, 11, 9),
+        date(2026, 11, 17),
+        date(2026, 11, 24),
+        date(2026, 12, 2),
+    ]
     text = _text(app)
     assert "**Send the thank\\-you email** for **Dana Lee** · Email" in text
     assert "Due **Mon 2 Nov" in text
@@ -93,10 +98,19 @@ def test_the_next_status_check_shows_the_call_and_voicemail_scripts(app, store, 
     assert "**Check on the status \\(attempt 1\\)** for **Dana Lee** · Phone" in text
     assert "\\+1 555 0101" in text
     assert "Hello Dana, this is Alex Morgan" in text.replace("\\", "")
-    assert "I am calling to follow up on my interview and the status of my application" in text.replace("\\", "")
+    assert "I am calling to follow up on my interview and the status of my application" in text.replace(
+        "\\", ""
+    )
     assert [t.label for t in app.tabs] == ["Call script", "Voicemail script"]
-    assert {"No answer", "Left a voicemail", "Spoke: still deciding", "Spoke: next round", "Offer",
-            "Rejection", "I withdrew"} <= {b.label for b in app.button}
+    assert {
+        "No answer",
+        "Left a voicemail",
+        "Spoke: still deciding",
+        "Spoke: next round",
+        "Offer",
+        "Rejection",
+        "I withdrew",
+    } <= {b.label for b in app.button}
 
 
 def test_logging_no_answer_plans_the_following_check(app, store, thanked):
@@ -127,7 +141,9 @@ def test_still_deciding_with_a_new_decision_date(app, store, thanked):
     assert "Next status check: Tue 24 Nov" in app.success[0].value.replace("\\", "")
     following = _planned(store, thanked.id, ActionKind.STATUS_CHECK)[0]
     assert (following.attempt, following.due) == (1, date(2026, 11, 24))
-    [spoke] = [a for a in store.list_actions(thanked.id, ActionStatus.DONE) if a.kind is ActionKind.STATUS_CHECK]
+    [spoke] = [
+        a for a in store.list_actions(thanked.id, ActionStatus.DONE) if a.kind is ActionKind.STATUS_CHECK
+    ]
     assert spoke.decision_by == date(2026, 11, 20)
     done_rows = app.dataframe[0].value
     assert list(done_rows["Outcome"]) == ["Spoke: still deciding", "Done"]
@@ -219,7 +235,11 @@ def test_saving_settings_replans_every_application(app, store, thanked):
     _button(app, "Save settings").click().run()
     assert not app.exception
     settings = store.get_settings()
-    assert (settings.country, settings.cadence, settings.signature) == ("GB", CadenceProfile.PERSISTENT, "Alex Morgan")
+    assert (settings.country, settings.cadence, settings.signature) == (
+        "GB",
+        CadenceProfile.PERSISTENT,
+        "Alex Morgan",
+    )
     assert "Recomputed the plans of 2 applications" in app.toast[0].value.replace("\\", "")
     # Persistent: two business days apart, and Veterans Day is a working day in Great Britain.
     acme_checks = [a.due for a in _planned(store, thanked.id, ActionKind.STATUS_CHECK)]
@@ -234,7 +254,7 @@ def test_the_settings_explain_each_profile_and_the_disagreement(app, store, acme
     _open(app)
     radio = app.radio(key="plan-settings-cadence")
     assert radio.value is CadenceProfile.MODERATE
-    captions = [option for option in radio.proto.options]
+    captions = list(radio.proto.options)
     assert captions == ["Gentle", "Moderate (default)", "Persistent"]
     text = _text(app)
     assert "seed 002" in text and "seed 001" in text and "**Moderate** is the default" in text

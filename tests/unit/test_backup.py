@@ -60,53 +60,117 @@ _text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters
 _long = st.one_of(_text, st.text(alphabet="añ🎉 <>&\"'\n", min_size=1000, max_size=5000))
 _name = _text.filter(lambda t: t.strip() != "" and len(t) <= 200)
 _day = st.dates(min_value=date(2020, 1, 1), max_value=date(2026, 11, 1))
-_moment = st.builds(datetime.combine, _day, st.times(min_value=time(7), max_value=time(19)).map(lambda t: t.replace(microsecond=0)))
+_moment = st.builds(
+    datetime.combine,
+    _day,
+    st.times(min_value=time(7), max_value=time(19)).map(lambda t: t.replace(microsecond=0)),
+)
 _email = st.sampled_from(["", "dana@acme.example", "zoë@exämple.de"])
 
 
 @st.composite
 def _bundle(draw):
     application = Application(
-        draw(_name), draw(_name), draw(st.sampled_from(list(FieldPace))), draw(st.sampled_from(list(Formality))),
-        draw(st.sampled_from(list(Status))), draw(st.sampled_from(["", "https://x.example/j?a=1&b=ü"])),
-        draw(_long), draw(st.booleans()), created_at=draw(_moment),
+        draw(_name),
+        draw(_name),
+        draw(st.sampled_from(list(FieldPace))),
+        draw(st.sampled_from(list(Formality))),
+        draw(st.sampled_from(list(Status))),
+        draw(st.sampled_from(["", "https://x.example/j?a=1&b=ü"])),
+        draw(_long),
+        draw(st.booleans()),
+        created_at=draw(_moment),
     )
     interviews, people_refs = [], []
     for _ in range(draw(st.integers(0, 2))):
         starts = draw(_moment)
-        interview = Interview(0, starts, draw(st.integers(1, 5)), draw(_text.map(lambda t: t[:40])),
-                              draw(st.one_of(st.none(), st.just(starts.date()))), draw(_text), draw(_long),
-                              calls_welcome=draw(st.sampled_from(list(CallsWelcome))),
-                              preferred_channel=draw(st.one_of(st.none(), st.sampled_from(list(Channel)))))
+        interview = Interview(
+            0,
+            starts,
+            draw(st.integers(1, 5)),
+            draw(_text.map(lambda t: t[:40])),
+            draw(st.one_of(st.none(), st.just(starts.date()))),
+            draw(_text),
+            draw(_long),
+            calls_welcome=draw(st.sampled_from(list(CallsWelcome))),
+            preferred_channel=draw(st.one_of(st.none(), st.sampled_from(list(Channel)))),
+        )
         people = []
         for _ in range(draw(st.integers(0, 3))):
-            person = Interviewer(0, draw(_name), draw(_text), draw(_email), draw(st.sampled_from(["", "+1 415 555 0142"])))
+            person = Interviewer(
+                0, draw(_name), draw(_text), draw(_email), draw(st.sampled_from(["", "+1 415 555 0142"]))
+            )
             person.id = 1000 + len(people_refs)
             people_refs.append(person.id)
-            notes = draw(st.one_of(st.none(), st.builds(
-                DebriefNotes, st.just(0), _long, _text, _text, _text, _text, _text, _text,
-                st.one_of(st.none(), _moment))))
+            notes = draw(
+                st.one_of(
+                    st.none(),
+                    st.builds(
+                        DebriefNotes,
+                        st.just(0),
+                        _long,
+                        _text,
+                        _text,
+                        _text,
+                        _text,
+                        _text,
+                        _text,
+                        st.one_of(st.none(), _moment),
+                    ),
+                )
+            )
             people.append((person, notes))
         interviews.append((interview, people))
     link = st.one_of(st.none(), st.sampled_from(people_refs)) if people_refs else st.none()
-    letters = [Letter(0, draw(st.sampled_from(list(LetterKind))), draw(_text), draw(_text), draw(_long),
-                      draw(link), draw(st.sampled_from(list(LetterStatus))), draw(st.one_of(st.none(), _day)))
-               for _ in range(draw(st.integers(0, 2)))]
-    actions = [Action(0, draw(st.sampled_from(list(ActionKind))), draw(_day), draw(st.sampled_from(list(Channel))),
-                      draw(_text), draw(link), draw(st.sampled_from(list(ActionStatus))),
-                      draw(st.one_of(st.none(), st.sampled_from(list(AttemptOutcome)))), draw(_text),
-                      draw(st.one_of(st.none(), _day)), draw(st.one_of(st.none(), st.integers(1, 10))),
-                      draw(_text), draw(st.booleans()), draw(st.one_of(st.none(), _day)))
-               for _ in range(draw(st.integers(0, 3)))]
+    letters = [
+        Letter(
+            0,
+            draw(st.sampled_from(list(LetterKind))),
+            draw(_text),
+            draw(_text),
+            draw(_long),
+            draw(link),
+            draw(st.sampled_from(list(LetterStatus))),
+            draw(st.one_of(st.none(), _day)),
+        )
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    actions = [
+        Action(
+            0,
+            draw(st.sampled_from(list(ActionKind))),
+            draw(_day),
+            draw(st.sampled_from(list(Channel))),
+            draw(_text),
+            draw(link),
+            draw(st.sampled_from(list(ActionStatus))),
+            draw(st.one_of(st.none(), st.sampled_from(list(AttemptOutcome)))),
+            draw(_text),
+            draw(st.one_of(st.none(), _day)),
+            draw(st.one_of(st.none(), st.integers(1, 10))),
+            draw(_text),
+            draw(st.booleans()),
+            draw(st.one_of(st.none(), _day)),
+        )
+        for _ in range(draw(st.integers(0, 3)))
+    ]
     from followup.model import ApplicationBundle
+
     return ApplicationBundle(application, interviews, letters, actions)
 
 
-_settings = st.builds(Settings, st.sampled_from(["US", "DE", "FR"]), st.sampled_from(list(CadenceProfile)),
-                      _text, st.lists(_name.map(lambda t: t[:50]), max_size=3, unique=True).map(sorted))
+_settings = st.builds(
+    Settings,
+    st.sampled_from(["US", "DE", "FR"]),
+    st.sampled_from(list(CadenceProfile)),
+    _text,
+    st.lists(_name.map(lambda t: t[:50]), max_size=3, unique=True).map(sorted),
+)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 @given(st.lists(_bundle(), max_size=3), _settings)
 def test_export_import_export_gives_the_same_document(bundles, user_settings):
     original = _fresh()
@@ -134,17 +198,30 @@ def _broken(document, change) -> bytes:
     return json.dumps(copy).encode()
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda d: d["applications"][0].__setitem__("company", 7), "In applications[1].company: expected text, found a whole number (7)"),
-    (lambda d: d["applications"][1].__setitem__("hack", True), "applications[2]: unknown field ('hack'"),
-    (lambda d: d.__setitem__("version", 99), "has version 99"),
-    (lambda d: d["applications"][2].__setitem__("ref", d["applications"][1]["ref"]), "ref"),
-    (lambda d: d["applications"][0].__setitem__("notes", "x" * 200_000), "longer than 100,000"),
-    (lambda d: d["applications"][0].__setitem__("status", "hired"), "applications[1].status"),
-    (lambda d: d["applications"][0]["actions"].append({**d["applications"][0]["actions"][0], "ref": 999_999,
-                                                        "interviewer": 777}), "no interviewer of this application"),
-    (lambda d: d["applications"][0].__setitem__("created_at", "2026-02-30T10:00:00"), "day is out of range"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (
+            lambda d: d["applications"][0].__setitem__("company", 7),
+            "In applications[1].company: expected text, found a whole number (7)",
+        ),
+        (lambda d: d["applications"][1].__setitem__("hack", True), "applications[2]: unknown field ('hack'"),
+        (lambda d: d.__setitem__("version", 99), "has version 99"),
+        (lambda d: d["applications"][2].__setitem__("ref", d["applications"][1]["ref"]), "ref"),
+        (lambda d: d["applications"][0].__setitem__("notes", "x" * 200_000), "longer than 100,000"),
+        (lambda d: d["applications"][0].__setitem__("status", "hired"), "applications[1].status"),
+        (
+            lambda d: d["applications"][0]["actions"].append(
+                {**d["applications"][0]["actions"][0], "ref": 999_999, "interviewer": 777}
+            ),
+            "no interviewer of this application",
+        ),
+        (
+            lambda d: d["applications"][0].__setitem__("created_at", "2026-02-30T10:00:00"),
+            "day is out of range",
+        ),
+    ],
+)
 def test_a_hostile_or_broken_file_is_refused_with_its_place_and_changes_nothing(store, change, message):
     document = _sample_document(store)
     before = backup.export_document(store)
@@ -173,15 +250,24 @@ def test_merging_twice_adds_nothing_and_replace_swaps_everything(store):
     store.add_application(Application("Extra", "Role"))
     backup.import_parsed(store, backup.parse(data), replace=True)
     assert sorted(a.company for a in store.list_applications()) == sorted(
-        a["company"] for a in json.loads(data)["applications"])
+        a["company"] for a in json.loads(data)["applications"]
+    )
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda d: d["applications"][1].__setitem__("company", ["not", "text"]),
-     'In applications[2].company: expected text, found a list (["not", "text"])'),
-    (lambda d: d["applications"][0].pop("role"), "In applications[1]: the field 'role' is missing"),
-    (lambda d: d["applications"][0].__setitem__("status", "hired"), 'In applications[1].status: "hired" is not one of'),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (
+            lambda d: d["applications"][1].__setitem__("company", ["not", "text"]),
+            'In applications[2].company: expected text, found a list (["not", "text"])',
+        ),
+        (lambda d: d["applications"][0].pop("role"), "In applications[1]: the field 'role' is missing"),
+        (
+            lambda d: d["applications"][0].__setitem__("status", "hired"),
+            'In applications[1].status: "hired" is not one of',
+        ),
+    ],
+)
 def test_refusals_say_what_was_expected_in_plain_words(store, change, message):
     with pytest.raises(backup.ImportRefused, match=re.escape(message)):
         backup.parse(_broken(_sample_document(store), change))

@@ -382,8 +382,17 @@ def test_withdrawal_cancels_everything_even_manual_actions():
 def decided(day, outcome, *, who=DANA, saved=None, **changes):
     """An outcome recorded on the Outcome page: a done action of kind OUTCOME."""
     return Action(
-        7, ActionKind.OUTCOME, day, Channel.EMAIL, who.name if who else "", who.id if who else None,
-        ActionStatus.DONE, outcome=outcome, done_on=day, id=saved, **changes,
+        7,
+        ActionKind.OUTCOME,
+        day,
+        Channel.EMAIL,
+        who.name if who else "",
+        who.id if who else None,
+        ActionStatus.DONE,
+        outcome=outcome,
+        done_on=day,
+        id=saved,
+        **changes,
     )
 
 
@@ -408,8 +417,18 @@ def test_the_withdrawal_letter_goes_to_whom_the_user_named():
 
 def test_a_withdrawal_letter_sent_or_dismissed_leaves_nothing_to_plan():
     withdrew = decided(TUESDAY, AttemptOutcome.WITHDREW, saved=1)
-    letter = Action(7, ActionKind.WITHDRAWAL, TUESDAY, Channel.EMAIL, "Dana Lee", 11, ActionStatus.DONE,
-                    outcome=AttemptOutcome.WITHDREW, done_on=TUESDAY, id=2)
+    letter = Action(
+        7,
+        ActionKind.WITHDRAWAL,
+        TUESDAY,
+        Channel.EMAIL,
+        "Dana Lee",
+        11,
+        ActionStatus.DONE,
+        outcome=AttemptOutcome.WITHDREW,
+        done_on=TUESDAY,
+        id=2,
+    )
     assert plan(scenario(history=(withdrew, letter))) == []
     dismissed = replace(letter, status=ActionStatus.SKIPPED, outcome=None)
     assert plan(scenario(history=(withdrew, dismissed))) == []
@@ -423,8 +442,17 @@ def test_withdrawing_on_a_call_needs_no_letter():
     "closed",
     [
         decided(date(2026, 4, 1), AttemptOutcome.GAVE_UP, who=None),
-        Action(7, ActionKind.CLOSE, date(2026, 4, 1), Channel.EMAIL, "Dana Lee", 11, ActionStatus.DONE,
-               outcome=AttemptOutcome.SENT, done_on=date(2026, 4, 1)),
+        Action(
+            7,
+            ActionKind.CLOSE,
+            date(2026, 4, 1),
+            Channel.EMAIL,
+            "Dana Lee",
+            11,
+            ActionStatus.DONE,
+            outcome=AttemptOutcome.SENT,
+            done_on=date(2026, 4, 1),
+        ),
     ],
     ids=["gave up", "stop rule closed"],
 )
@@ -467,7 +495,10 @@ def test_back_in_the_running_after_an_offer_resumes_the_checks_with_a_fresh_coun
     assert of_kind(actions, ActionKind.THANK_YOU_EMAIL) == []
     # Moderate: five business days after the day they came back, then every five; four checks.
     assert [(a.attempt, a.due) for a in checks(actions)] == [
-        (1, date(2026, 4, 8)), (2, date(2026, 4, 15)), (3, date(2026, 4, 22)), (4, date(2026, 4, 29)),
+        (1, date(2026, 4, 8)),
+        (2, date(2026, 4, 15)),
+        (3, date(2026, 4, 22)),
+        (4, date(2026, 4, 29)),
     ]
     assert "Back in the running since Wednesday 2026-04-01" in checks(actions)[0].why
     assert [a.due for a in of_kind(actions, ActionKind.CLOSE)] == [date(2026, 5, 6)]
@@ -496,8 +527,18 @@ def test_letters_moved_by_hand_go_when_a_later_decision_overrides_theirs():
 
 def test_a_rejection_after_being_back_in_the_running_thanks_them_again():
     first_no = decided(date(2026, 3, 10), AttemptOutcome.REJECTION, saved=1)
-    thanked = Action(7, ActionKind.THANKS_FOR_CONSIDERATION, date(2026, 3, 11), Channel.EMAIL, "Dana Lee", 11,
-                     ActionStatus.DONE, outcome=AttemptOutcome.SENT, done_on=date(2026, 3, 11), id=2)
+    thanked = Action(
+        7,
+        ActionKind.THANKS_FOR_CONSIDERATION,
+        date(2026, 3, 11),
+        Channel.EMAIL,
+        "Dana Lee",
+        11,
+        ActionStatus.DONE,
+        outcome=AttemptOutcome.SENT,
+        done_on=date(2026, 3, 11),
+        id=2,
+    )
     back = decided(date(2026, 3, 20), AttemptOutcome.BACK_IN_RUNNING, saved=3)
     second_no = decided(date(2026, 4, 7), AttemptOutcome.REJECTION, saved=4)
     actions = plan(scenario(history=(first_no, thanked, back, second_no)))

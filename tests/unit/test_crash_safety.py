@@ -18,8 +18,13 @@ KILLS = 12
 
 
 def _start(mode: str, url: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "tests.crash_worker", mode, url], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.crash_worker", mode, url],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _kill_after(process: subprocess.Popen, seconds: float) -> list[str]:

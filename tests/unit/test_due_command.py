@@ -157,7 +157,11 @@ def test_a_reader_that_stops_early_gets_no_traceback(planned, database_url):
     try:
         finished = subprocess.run(
             [sys.executable, "-m", "followup", "due", "--date", "2026-11-20"],
-            stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=60,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            timeout=60,
             env={**os.environ, "FOLLOWUP_DATABASE_URL": database_url},
         )
     finally:

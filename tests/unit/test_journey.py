@@ -29,8 +29,11 @@ def _interview(**answers) -> Interview:
 
 def _answered() -> Interview:
     return _interview(
-        decision_timeline="end of next week", next_steps="references", second_round="no",
-        anything_else="nothing", qualifications_view="strong",
+        decision_timeline="end of next week",
+        next_steps="references",
+        second_round="no",
+        anything_else="nothing",
+        qualifications_view="strong",
     )
 
 
@@ -40,8 +43,12 @@ def _people(*ids: int) -> list[Interviewer]:
 
 def _progress(application=None, interview=None, people=(), notes=None, letters=(), actions=()):
     return journey.progress(
-        application or Application("Acme", "Analyst", id=1), interview or _interview(),
-        people, notes or {}, letters, actions,
+        application or Application("Acme", "Analyst", id=1),
+        interview or _interview(),
+        people,
+        notes or {},
+        letters,
+        actions,
     )
 
 
@@ -59,7 +66,11 @@ def test_nothing_is_done_for_a_fresh_interview():
 
 def test_the_steps_are_in_the_order_of_the_journey():
     assert [(s.number, s.title) for s in Step] == [
-        (1, "Close the interview"), (2, "Debrief"), (3, "Letters"), (4, "Follow-up plan"), (5, "Outcome"),
+        (1, "Close the interview"),
+        (2, "Debrief"),
+        (3, "Letters"),
+        (4, "Follow-up plan"),
+        (5, "Outcome"),
     ]
 
 
@@ -117,8 +128,14 @@ def test_letters_are_done_when_everyone_was_thanked_by_letter_or_action():
         Letter(1, LetterKind.THANK_YOU_EMAIL, interviewer_id=2, status=LetterStatus.DRAFT),
         Letter(1, LetterKind.STATUS_INQUIRY, interviewer_id=3, status=LetterStatus.SENT),
     ]
-    call = Action(1, ActionKind.THANK_YOU_CALL, date(2026, 3, 11), Channel.PHONE, interviewer_id=2,
-                  status=ActionStatus.DONE)
+    call = Action(
+        1,
+        ActionKind.THANK_YOU_CALL,
+        date(2026, 3, 11),
+        Channel.PHONE,
+        interviewer_id=2,
+        status=ActionStatus.DONE,
+    )
     progress = _progress(people=people, letters=letters, actions=[call])
     assert not _done(progress)[Step.LETTERS]
     assert progress.state(Step.LETTERS).detail == "Thanked 2 of 3 interviewers"
@@ -148,9 +165,9 @@ def test_the_outcome_is_done_once_the_status_is_final(status):
 
 
 def test_the_next_step_is_the_first_not_done_after_the_current_one():
-    progress = journey.Progress(tuple(
-        journey.StepState(step, step in (Step.DEBRIEF, Step.LETTERS), "") for step in Step
-    ))
+    progress = journey.Progress(
+        tuple(journey.StepState(step, step in (Step.DEBRIEF, Step.LETTERS), "") for step in Step)
+    )
     assert progress.next_step(after=Step.CLOSE) is Step.PLAN
     assert progress.next_step(after=Step.DEBRIEF) is Step.PLAN
     assert progress.next_step(after=Step.OUTCOME) is Step.CLOSE

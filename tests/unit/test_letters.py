@@ -191,7 +191,7 @@ def test_handwritten_note_is_about_something_other_than_the_email():
     assert split.note == ("rapport",)
     assert set(split.email).isdisjoint(split.note)
     wants_note = Application(company="Qwzyx Corp", role="Data Analyst", handwritten_note=True)
-    common = dict(application=wants_note, interview=INTERVIEW, interviewer=PANEL[0], notes=notes)
+    common = {"application": wants_note, "interview": INTERVIEW, "interviewer": PANEL[0], "notes": notes}
     email = draft(LetterKind.THANK_YOU_EMAIL, **common)
     note = draft(LetterKind.HANDWRITTEN_NOTE, **common)
     assert "long bike rides" in note.body and "long bike rides" not in email.body
@@ -242,8 +242,12 @@ def test_a_thank_you_call_thanks_from_the_notes_without_asking_about_the_status(
         application=APPLICATION,
         interview=INTERVIEW,
         interviewer=Interviewer(1, "Grace Liu", phone="+1 415 555 0199"),
-        notes=DebriefNotes(1, liked="that I mentor junior analysts", topics="team culture and hybrid work",
-                           answer_to_amend="I can start sooner"),
+        notes=DebriefNotes(
+            1,
+            liked="that I mentor junior analysts",
+            topics="team culture and hybrid work",
+            answer_to_amend="I can start sooner",
+        ),
         settings=SETTINGS,
         variant=variant,
     )
@@ -318,7 +322,7 @@ def test_status_inquiry_recalls_the_decision_date():
 
 def test_recipient_follows_the_channel():
     person = Interviewer(1, "Jane Doe", email="jane@x.example", phone="+44 20 7946 0000")
-    common = dict(application=APPLICATION, interview=INTERVIEW, interviewer=person)
+    common = {"application": APPLICATION, "interview": INTERVIEW, "interviewer": person}
     assert draft(LetterKind.STAY_IN_TOUCH, **common).recipient == "jane@x.example"
     assert draft(LetterKind.CALL_SCRIPT, **common).recipient == "+44 20 7946 0000"
     assert {k for k in LetterKind if draft(k, **common).subject} == set(EMAIL_KINDS)
@@ -369,10 +373,18 @@ def test_any_input_drafts_without_error(note, name, signature, variant):
 
 @pytest.mark.parametrize("variant", range(3))
 def test_notes_jotted_about_the_interviewer_are_written_to_them(variant):
-    notes = DebriefNotes(1, liked="her team's new reporting portal",
-                         rapport="she is training for the Chicago marathon")
-    letter = draft(LetterKind.THANK_YOU_EMAIL, application=APPLICATION, interview=INTERVIEW,
-                   interviewer=PANEL[0], notes=notes, settings=SETTINGS, variant=variant)
+    notes = DebriefNotes(
+        1, liked="her team's new reporting portal", rapport="she is training for the Chicago marathon"
+    )
+    letter = draft(
+        LetterKind.THANK_YOU_EMAIL,
+        application=APPLICATION,
+        interview=INTERVIEW,
+        interviewer=PANEL[0],
+        notes=notes,
+        settings=SETTINGS,
+        variant=variant,
+    )
     assert "your team's new reporting portal" in letter.body
     assert "how you are training for the Chicago marathon" in letter.body
     assert " she " not in letter.body and " her " not in letter.body

@@ -3,10 +3,18 @@ import pytest
 from ui.text import md
 
 
-@pytest.mark.parametrize("text", [
-    "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))", "![](http://evil.example/p.png)",
-    "**bold** _it_ `code` $x^2$", ":red[alarm] :smile: :material/home:", "# heading", "www.evil.example",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<img src=x onerror=alert(1)>",
+        "[x](javascript:alert(1))",
+        "![](http://evil.example/p.png)",
+        "**bold** _it_ `code` $x^2$",
+        ":red[alarm] :smile: :material/home:",
+        "# heading",
+        "www.evil.example",
+    ],
+)
 def test_markup_is_escaped(text):
     escaped = md(text)
     for special in "<>[]()!*_`$:#":

@@ -12,7 +12,9 @@ from followup.store import Store, create_engine
 def _columns(conn) -> dict[str, dict[str, tuple[str, bool]]]:
     inspector = sa.inspect(conn)
     return {
-        name: {c["name"]: (type(c["type"]).__name__.upper(), c["nullable"]) for c in inspector.get_columns(name)}
+        name: {
+            c["name"]: (type(c["type"]).__name__.upper(), c["nullable"]) for c in inspector.get_columns(name)
+        }
         for name in inspector.get_table_names()
     }
 
@@ -36,9 +38,16 @@ def test_an_older_database_moves_forward_and_keeps_its_data(tmp_path):
     engine = create_engine(url)
     with engine.begin() as conn:
         assert migrations.migrate(conn, migrations.STEPS[:1]) == 1
-        conn.execute(tables.applications.insert().values(
-            company="Old Co", role="Clerk", field_pace="relaxed", formality="formal", status="waiting",
-            created_at=datetime(2025, 1, 2, 9)))
+        conn.execute(
+            tables.applications.insert().values(
+                company="Old Co",
+                role="Clerk",
+                field_pace="relaxed",
+                formality="formal",
+                status="waiting",
+                created_at=datetime(2025, 1, 2, 9),
+            )
+        )
         assert "letters" not in sa.inspect(conn).get_table_names()
     engine.dispose()
 

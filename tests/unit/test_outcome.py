@@ -48,7 +48,10 @@ def test_an_offer_stops_the_checks_and_plans_a_thank_you_to_each_panel_member(st
     assert len(result.planned) == 3 and result.status is Status.OFFER and not result.superseded
     [recorded] = [a for a in store.list_actions(northwind.id) if a.kind is ActionKind.OUTCOME]
     assert (recorded.outcome, recorded.done_on, recorded.recipient, recorded.interviewer_id) == (
-        AttemptOutcome.OFFER, TODAY, "Grace Liu", grace.id
+        AttemptOutcome.OFFER,
+        TODAY,
+        "Grace Liu",
+        grace.id,
     )
     assert recorded.outcome_note == "Verbal offer"
     assert outcome.GUIDES[AttemptOutcome.OFFER].letters == (LetterKind.OFFER_THANKS,)
@@ -133,7 +136,9 @@ def test_a_status_check_answered_with_a_rejection_shows_in_the_history(store, no
     planning.log_attempt(store, check, AttemptOutcome.REJECTION, on=TODAY)
     [entry] = outcome.history(store.list_actions(northwind.id))
     assert (entry.outcome, entry.how, entry.label) == (
-        AttemptOutcome.REJECTION, "Answer to a status check", "Rejection"
+        AttemptOutcome.REJECTION,
+        "Answer to a status check",
+        "Rejection",
     )
 
 
@@ -176,8 +181,11 @@ def test_an_application_without_an_interview_cannot_have_an_outcome_yet(store):
 
 def test_every_outcome_has_advice_with_its_seeds_and_a_stage():
     assert set(outcome.GUIDES) == {
-        AttemptOutcome.OFFER, AttemptOutcome.REJECTION, AttemptOutcome.WITHDREW,
-        AttemptOutcome.GAVE_UP, AttemptOutcome.BACK_IN_RUNNING,
+        AttemptOutcome.OFFER,
+        AttemptOutcome.REJECTION,
+        AttemptOutcome.WITHDREW,
+        AttemptOutcome.GAVE_UP,
+        AttemptOutcome.BACK_IN_RUNNING,
     }
     for guide in outcome.GUIDES.values():
         assert guide.advice and guide.sources and guide.label and guide.description
@@ -208,7 +216,9 @@ def test_every_outcome_shows_in_the_overview_table_and_timeline(
     events = timeline.events(frames, TODAY)
     mine = events[(events["application_id"] == northwind.id) & (events["event"] == timeline.DONE)]
     assert any(what.startswith("Outcome · ") and what.endswith(words) for what in mine["what"])
-    planned = events[(events["application_id"] == northwind.id) & events["event"].isin(
-        [timeline.PLANNED, timeline.DUE_TODAY, timeline.OVERDUE])]
+    planned = events[
+        (events["application_id"] == northwind.id)
+        & events["event"].isin([timeline.PLANNED, timeline.DUE_TODAY, timeline.OVERDUE])
+    ]
     if settled is not AttemptOutcome.BACK_IN_RUNNING:
         assert not planned["what"].str.startswith("Check on the status").any()

@@ -30,28 +30,52 @@ def day(offset: int) -> date:
     return TODAY + timedelta(days=offset)
 
 
-def act(kind: ActionKind, due: int, *, done: int | None = None, outcome: AttemptOutcome | None = None,
-        skipped: bool = False, decision_in: int | None = None) -> Action:
+def act(
+    kind: ActionKind,
+    due: int,
+    *,
+    done: int | None = None,
+    outcome: AttemptOutcome | None = None,
+    skipped: bool = False,
+    decision_in: int | None = None,
+) -> Action:
     """An action due `due` days from TODAY; done (or skipped) `done` days from TODAY."""
     status = ActionStatus.PLANNED
     if done is not None:
         status = ActionStatus.SKIPPED if skipped else ActionStatus.DONE
     return Action(
-        0, kind, day(due), Channel.EMAIL, recipient="Ann Lee", status=status, outcome=outcome,
+        0,
+        kind,
+        day(due),
+        Channel.EMAIL,
+        recipient="Ann Lee",
+        status=status,
+        outcome=outcome,
         done_on=None if done is None else day(done),
-        decision_by=None if decision_in is None else day(decision_in), why=f"because of {kind.value}",
+        decision_by=None if decision_in is None else day(decision_in),
+        why=f"because of {kind.value}",
     )
 
 
-def add(store, company: str, *, status: Status = Status.ACTIVE, interviewed: int | None = None,
-        decision_in: int | None = None, actions=(), role: str = "Analyst", link: str = "") -> int:
+def add(
+    store,
+    company: str,
+    *,
+    status: Status = Status.ACTIVE,
+    interviewed: int | None = None,
+    decision_in: int | None = None,
+    actions=(),
+    role: str = "Analyst",
+    link: str = "",
+) -> int:
     """An application, interviewed `interviewed` days from TODAY by Ann Lee, with these actions."""
     application = Application(company, role, status=status, job_link=link)
     store.add_application(application)
     interviewer_id = None
     if interviewed is not None:
         interview = Interview(
-            application.id, datetime.combine(day(interviewed), time(10)),
+            application.id,
+            datetime.combine(day(interviewed), time(10)),
             decision_by=None if decision_in is None else day(decision_in),
         )
         store.add_interview(interview)
@@ -73,11 +97,16 @@ def row(table: pd.DataFrame, application_id: int) -> pd.Series:
 
 def test_an_overdue_action_comes_first_and_stands_out(store):
     later = add(store, "Later Co", interviewed=-2, actions=[act(ActionKind.STATUS_CHECK, 5)])
-    late = add(store, "Late Co", interviewed=-10, actions=[
-        act(ActionKind.THANK_YOU_EMAIL, -10, done=-10, outcome=AttemptOutcome.SENT),
-        act(ActionKind.STATUS_CHECK, -3),
-        act(ActionKind.STATUS_CHECK, 2),
-    ])
+    late = add(
+        store,
+        "Late Co",
+        interviewed=-10,
+        actions=[
+            act(ActionKind.THANK_YOU_EMAIL, -10, done=-10, outcome=AttemptOutcome.SENT),
+            act(ActionKind.STATUS_CHECK, -3),
+            act(ActionKind.STATUS_CHECK, 2),
+        ],
+    )
     table = overview.application_table(frames(store), TODAY)
 
     assert table["id"].tolist() == [late, later]
@@ -113,8 +142,9 @@ def test_without_actions_nothing_is_planned_and_the_interview_is_the_last_contac
 
 
 def test_a_closed_application_is_hidden_and_its_stale_checks_are_not_overdue(store):
-    offer = add(store, "Offer Co", status=Status.OFFER, interviewed=-20,
-                actions=[act(ActionKind.STATUS_CHECK, -5)])
+    offer = add(
+        store, "Offer Co", status=Status.OFFER, interviewed=-20, actions=[act(ActionKind.STATUS_CHECK, -5)]
+    )
     open_one = add(store, "Open Co", interviewed=-1, actions=[act(ActionKind.STATUS_CHECK, 4)])
     loaded = frames(store)
     table = overview.application_table(loaded, TODAY)
@@ -130,10 +160,16 @@ def test_a_closed_application_is_hidden_and_its_stale_checks_are_not_overdue(sto
 
 
 def test_a_rejection_stays_in_play_while_a_letter_is_planned(store):
-    rejected = add(store, "No Co", status=Status.REJECTED, interviewed=-30, actions=[
-        act(ActionKind.STATUS_CHECK, -20, done=-20, outcome=AttemptOutcome.REJECTION),
-        act(ActionKind.STAY_IN_TOUCH, 40),
-    ])
+    rejected = add(
+        store,
+        "No Co",
+        status=Status.REJECTED,
+        interviewed=-30,
+        actions=[
+            act(ActionKind.STATUS_CHECK, -20, done=-20, outcome=AttemptOutcome.REJECTION),
+            act(ActionKind.STAY_IN_TOUCH, 40),
+        ],
+    )
     table = overview.application_table(frames(store), TODAY)
     staying = row(table, rejected)
     assert staying["stage"] == overview.STAYING_IN_TOUCH
@@ -144,9 +180,21 @@ def test_a_rejection_stays_in_play_while_a_letter_is_planned(store):
 
 def test_days_past_the_decision_date_follow_the_latest_date_named(store):
     passed = add(store, "Passed Co", interviewed=-9, decision_in=-3)
-    renewed = add(store, "Renewed Co", interviewed=-9, decision_in=-3, actions=[
-        act(ActionKind.STATUS_CHECK, -1, done=-1, outcome=AttemptOutcome.SPOKE_STILL_DECIDING, decision_in=4),
-    ])
+    renewed = add(
+        store,
+        "Renewed Co",
+        interviewed=-9,
+        decision_in=-3,
+        actions=[
+            act(
+                ActionKind.STATUS_CHECK,
+                -1,
+                done=-1,
+                outcome=AttemptOutcome.SPOKE_STILL_DECIDING,
+                decision_in=4,
+            ),
+        ],
+    )
     coming = add(store, "Coming Co", interviewed=-2, decision_in=5)
     table = overview.application_table(frames(store), TODAY)
     assert row(table, passed)["days_past_decision"] == 3
@@ -157,8 +205,9 @@ def test_days_past_the_decision_date_follow_the_latest_date_named(store):
 
 def test_filters_search_text_stage_and_overdue(store):
     acme = add(store, "Acme", role="Data Analyst", interviewed=-9, actions=[act(ActionKind.STATUS_CHECK, -2)])
-    zed = add(store, "Zed [Labs]", status=Status.WAITING, interviewed=-1,
-              actions=[act(ActionKind.STATUS_CHECK, 3)])
+    zed = add(
+        store, "Zed [Labs]", status=Status.WAITING, interviewed=-1, actions=[act(ActionKind.STATUS_CHECK, 3)]
+    )
     table = overview.application_table(frames(store), TODAY)
 
     def ids(**chosen):
@@ -175,17 +224,33 @@ def test_filters_search_text_stage_and_overdue(store):
 
 
 def test_response_rate_and_days_to_an_answer(store):
-    add(store, "Silent Co", interviewed=-20, actions=[
-        act(ActionKind.STATUS_CHECK, -13, done=-13, outcome=AttemptOutcome.NO_ANSWER),
-    ])
-    add(store, "Talking Co", interviewed=-20, actions=[
-        act(ActionKind.STATUS_CHECK, -13, done=-13, outcome=AttemptOutcome.NO_ANSWER),
-        act(ActionKind.STATUS_CHECK, -11, done=-11, outcome=AttemptOutcome.SPOKE_STILL_DECIDING),
-        act(ActionKind.STATUS_CHECK, -4, done=-4, outcome=AttemptOutcome.OFFER),
-    ])
-    add(store, "Quick Co", status=Status.REJECTED, interviewed=-10, actions=[
-        act(ActionKind.STATUS_CHECK, -7, done=-7, outcome=AttemptOutcome.REJECTION),
-    ])
+    add(
+        store,
+        "Silent Co",
+        interviewed=-20,
+        actions=[
+            act(ActionKind.STATUS_CHECK, -13, done=-13, outcome=AttemptOutcome.NO_ANSWER),
+        ],
+    )
+    add(
+        store,
+        "Talking Co",
+        interviewed=-20,
+        actions=[
+            act(ActionKind.STATUS_CHECK, -13, done=-13, outcome=AttemptOutcome.NO_ANSWER),
+            act(ActionKind.STATUS_CHECK, -11, done=-11, outcome=AttemptOutcome.SPOKE_STILL_DECIDING),
+            act(ActionKind.STATUS_CHECK, -4, done=-4, outcome=AttemptOutcome.OFFER),
+        ],
+    )
+    add(
+        store,
+        "Quick Co",
+        status=Status.REJECTED,
+        interviewed=-10,
+        actions=[
+            act(ActionKind.STATUS_CHECK, -7, done=-7, outcome=AttemptOutcome.REJECTION),
+        ],
+    )
     add(store, "Offer by hand Co", status=Status.OFFER, interviewed=-5)
     add(store, "Not asked yet Co", interviewed=-2, actions=[act(ActionKind.STATUS_CHECK, 3)])
     figures = overview.figures(frames(store), TODAY)
@@ -201,23 +266,49 @@ def test_response_rate_and_days_to_an_answer(store):
 
 
 def test_thank_you_letters_within_24_hours(store):
-    add(store, "Same day Co", interviewed=-10, actions=[
-        act(ActionKind.THANK_YOU_EMAIL, -10, done=-10, outcome=AttemptOutcome.SENT),
-    ])
-    add(store, "Next day Co", interviewed=-10, actions=[
-        act(ActionKind.THANK_YOU_EMAIL, -10, done=-9, outcome=AttemptOutcome.SENT),
-    ])
-    add(store, "Late Co", interviewed=-10, actions=[
-        act(ActionKind.THANK_YOU_EMAIL, -10, done=-7, outcome=AttemptOutcome.SENT),
-    ])
-    add(store, "Skipped Co", interviewed=-10,
-        actions=[act(ActionKind.THANK_YOU_EMAIL, -10, done=-10, skipped=True)])
+    add(
+        store,
+        "Same day Co",
+        interviewed=-10,
+        actions=[
+            act(ActionKind.THANK_YOU_EMAIL, -10, done=-10, outcome=AttemptOutcome.SENT),
+        ],
+    )
+    add(
+        store,
+        "Next day Co",
+        interviewed=-10,
+        actions=[
+            act(ActionKind.THANK_YOU_EMAIL, -10, done=-9, outcome=AttemptOutcome.SENT),
+        ],
+    )
+    add(
+        store,
+        "Late Co",
+        interviewed=-10,
+        actions=[
+            act(ActionKind.THANK_YOU_EMAIL, -10, done=-7, outcome=AttemptOutcome.SENT),
+        ],
+    )
+    add(
+        store,
+        "Skipped Co",
+        interviewed=-10,
+        actions=[act(ActionKind.THANK_YOU_EMAIL, -10, done=-10, skipped=True)],
+    )
     add(store, "Forgotten Co", interviewed=-10, actions=[act(ActionKind.THANK_YOU_EMAIL, -10)])
     add(store, "Still in time Co", interviewed=0, actions=[act(ActionKind.THANK_YOU_EMAIL, 0)])
     by_letter = add(store, "Letter Co", interviewed=-10, actions=[act(ActionKind.THANK_YOU_EMAIL, -10)])
     [interviewer] = store.list_interviewers(store.list_interviews(by_letter)[0].id)
-    store.add_letter(Letter(by_letter, LetterKind.THANK_YOU_EMAIL, interviewer_id=interviewer.id,
-                            status=LetterStatus.SENT, sent_on=day(-10)))
+    store.add_letter(
+        Letter(
+            by_letter,
+            LetterKind.THANK_YOU_EMAIL,
+            interviewer_id=interviewer.id,
+            status=LetterStatus.SENT,
+            sent_on=day(-10),
+        )
+    )
     figures = overview.figures(frames(store), TODAY)
 
     # In time: same day, next day, the letter marked sent. Not: late, skipped, forgotten.

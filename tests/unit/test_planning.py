@@ -133,8 +133,14 @@ def test_an_attempt_logged_in_another_tab_is_not_overwritten(store, interviewed)
         planning.reschedule(store, check, date.today() + timedelta(days=3))
     [logged] = [a for a in store.list_actions(interviewed.id) if a.id == check.id]
     assert (logged.status, logged.outcome, logged.outcome_note) == (
-        ActionStatus.DONE, AttemptOutcome.LEFT_VOICEMAIL, "first tab")
+        ActionStatus.DONE,
+        AttemptOutcome.LEFT_VOICEMAIL,
+        "first tab",
+    )
     # Nothing was logged twice: one attempt done, the next one planned.
-    done = [a for a in store.list_actions(interviewed.id) if a.kind is ActionKind.STATUS_CHECK
-            and a.status is ActionStatus.DONE]
+    done = [
+        a
+        for a in store.list_actions(interviewed.id)
+        if a.kind is ActionKind.STATUS_CHECK and a.status is ActionStatus.DONE
+    ]
     assert len(done) == 1

@@ -29,7 +29,8 @@ def panel(store):
     application = Application("Acme", "Analyst")
     store.add_application(application)
     interview = Interview(
-        application.id, datetime.combine(TODAY - timedelta(days=2), datetime.min.time()).replace(hour=10),
+        application.id,
+        datetime.combine(TODAY - timedelta(days=2), datetime.min.time()).replace(hour=10),
         calls_welcome=CallsWelcome.YES,
     )
     store.add_interview(interview)
@@ -65,7 +66,10 @@ def test_a_sent_thank_you_marks_the_letter_and_its_planned_action_done(store, pa
     assert (saved.status, saved.sent_on) == (LetterStatus.SENT, TODAY - timedelta(days=1))
     [done] = _actions(store, application, ActionKind.THANK_YOU_EMAIL, ActionStatus.DONE)
     assert (done.interviewer_id, done.outcome, done.channel, done.done_on) == (
-        dana.id, AttemptOutcome.SENT, Channel.EMAIL, TODAY - timedelta(days=1)
+        dana.id,
+        AttemptOutcome.SENT,
+        Channel.EMAIL,
+        TODAY - timedelta(days=1),
     )
     # Only Sam's thank-you is still to do, and the plan says so.
     still = _actions(store, application, ActionKind.THANK_YOU_EMAIL, ActionStatus.PLANNED)
@@ -83,7 +87,10 @@ def test_a_letter_nothing_was_planned_for_is_added_to_the_history(store, panel):
 
     [done] = _actions(store, application, ActionKind.HANDWRITTEN_NOTE)
     assert (done.status, done.channel, done.recipient, done.done_on) == (
-        ActionStatus.DONE, Channel.MAIL, "Dana Lee", TODAY
+        ActionStatus.DONE,
+        Channel.MAIL,
+        "Dana Lee",
+        TODAY,
     )
     assert not _actions(store, application, ActionKind.HANDWRITTEN_NOTE, ActionStatus.PLANNED)
 

@@ -41,7 +41,7 @@ def findings_of(check, findings):
 
 
 def run(body, **overrides):
-    arguments = dict(application=APPLICATION, interviewer=JANE, settings=SETTINGS)
+    arguments = {"application": APPLICATION, "interviewer": JANE, "settings": SETTINGS}
     arguments.update(overrides)
     return proofread(LetterKind.THANK_YOU_EMAIL, body, **arguments)
 

@@ -23,7 +23,11 @@ def test_loading_twice_adds_nothing(store):
     load_sample(store, 30)
     counts = (len(store.list_applications()), len(store.list_interviews()), len(store.list_interviewers()))
     assert load_sample(store, 30) == 0
-    assert (len(store.list_applications()), len(store.list_interviews()), len(store.list_interviewers())) == counts
+    assert (
+        len(store.list_applications()),
+        len(store.list_interviews()),
+        len(store.list_interviewers()),
+    ) == counts
 
 
 def test_generated_applications_have_unique_names(store):
@@ -35,7 +39,9 @@ def test_generated_applications_have_unique_names(store):
 def test_the_demo_command_fills_the_configured_database(database_url, capsys):
     assert main(["demo"]) == 0
     assert main(["demo"]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "Added 0 sample application(s); the database now holds 8."
+    assert (
+        capsys.readouterr().out.splitlines()[-1] == "Added 0 sample application(s); the database now holds 8."
+    )
 
 
 def test_the_demo_command_explains_bad_input(capsys):
@@ -53,8 +59,12 @@ def test_sample_status_checks_by_email_never_went_to_voicemail(store):
     load_sample(store, 60)
     logged = [a for a in store.list_actions() if a.kind is ActionKind.STATUS_CHECK and a.outcome is not None]
     assert any(a.channel is Channel.EMAIL for a in logged)
-    assert not [a for a in logged if a.channel is not Channel.PHONE and a.outcome in (
-        AttemptOutcome.LEFT_VOICEMAIL, AttemptOutcome.NO_ANSWER)]
+    assert not [
+        a
+        for a in logged
+        if a.channel is not Channel.PHONE
+        and a.outcome in (AttemptOutcome.LEFT_VOICEMAIL, AttemptOutcome.NO_ANSWER)
+    ]
 
 
 @pytest.mark.parametrize("offset", range(7))
@@ -74,12 +84,18 @@ def test_every_thank_you_the_sample_sent_has_its_letter(store):
     from followup.sample import load_sample
 
     load_sample(store, 30)
-    done = {(a.application_id, a.interviewer_id, a.done_on) for a in store.list_actions()
-            if a.kind is ActionKind.THANK_YOU_EMAIL and a.status is ActionStatus.DONE}
-    sent = {(l.application_id, l.interviewer_id, l.sent_on) for l in store.list_letters()
-            if l.kind is LetterKind.THANK_YOU_EMAIL and l.status is LetterStatus.SENT}
+    done = {
+        (a.application_id, a.interviewer_id, a.done_on)
+        for a in store.list_actions()
+        if a.kind is ActionKind.THANK_YOU_EMAIL and a.status is ActionStatus.DONE
+    }
+    sent = {
+        (letter.application_id, letter.interviewer_id, letter.sent_on)
+        for letter in store.list_letters()
+        if letter.kind is LetterKind.THANK_YOU_EMAIL and letter.status is LetterStatus.SENT
+    }
     assert done and done == sent
     northwind = next(a for a in store.list_applications() if a.company == "Northwind Analytics")
-    bodies = [l.body for l in store.list_letters(northwind.id)]
+    bodies = [letter.body for letter in store.list_letters(northwind.id)]
     assert len(bodies) == 2 and bodies[0] != bodies[1]
     assert any("churn dashboard" in body for body in bodies)  # drafted from Priya's notes

@@ -19,7 +19,10 @@ from followup.second_person import addressed
         ("I told her about my thesis", "I told you about my thesis"),
         ("the idea was his", "the idea was yours"),
         ("she built the team herself", "you built the team yourself"),
-        ("the dashboard I rebuilt; he asked about it twice", "the dashboard I rebuilt; you asked about it twice"),
+        (
+            "the dashboard I rebuilt; he asked about it twice",
+            "the dashboard I rebuilt; you asked about it twice",
+        ),
     ],
 )
 def test_pronouns_about_the_interviewer_become_you(note, letter):
@@ -28,8 +31,15 @@ def test_pronouns_about_the_interviewer_become_you(note, letter):
 
 @pytest.mark.parametrize(
     "note",
-    ["my answer on testing data pipelines", "we both studied in Lyon", "shell scripts and theory",
-     "the Chicago marathon", "Heather's project", "", "40 TB, not 4"],
+    [
+        "my answer on testing data pipelines",
+        "we both studied in Lyon",
+        "shell scripts and theory",
+        "the Chicago marathon",
+        "Heather's project",
+        "",
+        "40 TB, not 4",
+    ],
 )
 def test_notes_without_such_pronouns_are_unchanged(note):
     assert addressed(note) == note

@@ -28,32 +28,62 @@ from followup.store import Store, default_url
 
 
 def _application(store, company="Acme ✨ Ltd", role="Analyst"):
-    application = Application(company, role, FieldPace.AGGRESSIVE, Formality.FORMAL, Status.WAITING,
-                              job_link="https://acme.example/j", notes="née 🎉\nsecond line")
+    application = Application(
+        company,
+        role,
+        FieldPace.AGGRESSIVE,
+        Formality.FORMAL,
+        Status.WAITING,
+        job_link="https://acme.example/j",
+        notes="née 🎉\nsecond line",
+    )
     store.add_application(application)
     return application
 
 
 def test_every_record_round_trips_with_its_types(store):
     application = _application(store)
-    interview = Interview(application.id, datetime(2026, 11, 20, 14, 30), round=2, decision_by=date(2026, 11, 27),
-                          calls_welcome=CallsWelcome.NO, preferred_channel=Channel.EMAIL, next_steps="références")
+    interview = Interview(
+        application.id,
+        datetime(2026, 11, 20, 14, 30),
+        round=2,
+        decision_by=date(2026, 11, 27),
+        calls_welcome=CallsWelcome.NO,
+        preferred_channel=Channel.EMAIL,
+        next_steps="références",
+    )
     store.add_interview(interview)
-    person = Interviewer(interview.id, "Zoë Ångström", "CTO", "zoe@acme.example", "+44 20 7946 0000", Channel.PHONE)
+    person = Interviewer(
+        interview.id, "Zoë Ångström", "CTO", "zoe@acme.example", "+44 20 7946 0000", Channel.PHONE
+    )
     store.add_interviewer(person)
     notes = DebriefNotes(person.id, liked="the migration story", concerns="no Go experience")
     store.save_notes(notes)
-    letter = Letter(application.id, LetterKind.THANK_YOU_EMAIL, "zoe@acme.example", "Thanks", "Body", person.id)
+    letter = Letter(
+        application.id, LetterKind.THANK_YOU_EMAIL, "zoe@acme.example", "Thanks", "Body", person.id
+    )
     store.add_letter(letter)
-    action = Action(application.id, ActionKind.STATUS_CHECK, date(2026, 12, 1), Channel.PHONE, "Zoë", person.id,
-                    attempt=1, why="because")
+    action = Action(
+        application.id,
+        ActionKind.STATUS_CHECK,
+        date(2026, 12, 1),
+        Channel.PHONE,
+        "Zoë",
+        person.id,
+        attempt=1,
+        why="because",
+    )
     store.add_action(action)
 
     assert store.get_application(application.id) == application
     assert store.get_interview(interview.id) == interview
     assert store.get_interviewer(person.id) == person
     loaded_notes = store.get_notes(person.id)
-    assert (loaded_notes.liked, loaded_notes.concerns, loaded_notes.version) == ("the migration story", "no Go experience", 1)
+    assert (loaded_notes.liked, loaded_notes.concerns, loaded_notes.version) == (
+        "the migration story",
+        "no Go experience",
+        1,
+    )
     assert store.list_letters(application.id) == [letter]
     assert store.list_actions(application.id) == [action]
     assert isinstance(store.get_interview(interview.id).calls_welcome, CallsWelcome)
@@ -117,7 +147,9 @@ def test_a_failed_save_leaves_nothing_half_written(store):
     application = _application(store)
     planned = [
         Action(application.id, ActionKind.STATUS_CHECK, date(2026, 12, 1), Channel.PHONE, attempt=1),
-        Action(application.id, ActionKind.STATUS_CHECK, date(2026, 12, 2), Channel.PHONE, interviewer_id=9999),
+        Action(
+            application.id, ActionKind.STATUS_CHECK, date(2026, 12, 2), Channel.PHONE, interviewer_id=9999
+        ),
     ]
     store.add_action(Action(application.id, ActionKind.CLOSE, date(2026, 12, 9), Channel.EMAIL))
     with pytest.raises(NotFound):
@@ -127,16 +159,25 @@ def test_a_failed_save_leaves_nothing_half_written(store):
 
 def test_replace_planned_keeps_done_actions_and_the_manual_ones_the_plan_holds(store):
     application = _application(store)
-    done = Action(application.id, ActionKind.THANK_YOU_EMAIL, date(2026, 11, 20), Channel.EMAIL,
-                  status=ActionStatus.DONE)
+    done = Action(
+        application.id,
+        ActionKind.THANK_YOU_EMAIL,
+        date(2026, 11, 20),
+        Channel.EMAIL,
+        status=ActionStatus.DONE,
+    )
     manual = Action(application.id, ActionKind.STATUS_CHECK, date(2026, 11, 30), Channel.PHONE, manual=True)
     dropped = Action(application.id, ActionKind.CLOSE, date(2026, 12, 1), Channel.EMAIL, manual=True)
     old = Action(application.id, ActionKind.STATUS_CHECK, date(2026, 11, 27), Channel.PHONE)
     for action in (done, manual, dropped, old):
         store.add_action(action)
-    store.replace_planned(application.id, [
-        manual, Action(application.id, ActionKind.STATUS_CHECK, date(2026, 12, 4), Channel.EMAIL, attempt=2)
-    ])
+    store.replace_planned(
+        application.id,
+        [
+            manual,
+            Action(application.id, ActionKind.STATUS_CHECK, date(2026, 12, 4), Channel.EMAIL, attempt=2),
+        ],
+    )
     kept = store.list_actions(application.id)
     assert [(a.due, a.manual, a.status) for a in kept] == [
         (date(2026, 11, 20), False, ActionStatus.DONE),
@@ -147,8 +188,10 @@ def test_replace_planned_keeps_done_actions_and_the_manual_ones_the_plan_holds(s
 
 def test_replacing_every_plan_drops_the_manual_actions_no_plan_holds(store):
     first, second = _application(store), _application(store)
-    moved = [Action(a.id, ActionKind.STATUS_CHECK, date(2026, 11, 30), Channel.PHONE, manual=True)
-             for a in (first, second)]
+    moved = [
+        Action(a.id, ActionKind.STATUS_CHECK, date(2026, 11, 30), Channel.PHONE, manual=True)
+        for a in (first, second)
+    ]
     store.add_history(moved, [])
     store.replace_all_planned({first.id: [moved[0]], second.id: []})
     assert [a.id for a in store.list_actions()] == [moved[0].id]
@@ -181,8 +224,11 @@ def test_two_writers_at_once_both_land(database_url):
             for n in range(25):
                 with store._write() as conn:
                     conn.execute(sa.select(tables.meta.c.data_version)).scalar_one()
-                    store._insert(conn, tables.applications, Application(f"Co {worker}-{n}", "Role",
-                                                                          created_at=datetime(2026, 1, 1)))
+                    store._insert(
+                        conn,
+                        tables.applications,
+                        Application(f"Co {worker}-{n}", "Role", created_at=datetime(2026, 1, 1)),
+                    )
         except Exception as error:  # noqa: BLE001 - the test reports whatever went wrong
             errors.append(error)
 

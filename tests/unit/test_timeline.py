@@ -15,19 +15,31 @@ def _events_of(store, application_id: int) -> pd.DataFrame:
 
 
 def test_every_kind_of_event_gets_its_own_mark(store):
-    busy = add(store, "Busy Co", interviewed=-12, decision_in=-5, actions=[
-        act(ActionKind.THANK_YOU_EMAIL, -12, done=-12, outcome=AttemptOutcome.SENT),
-        act(ActionKind.HANDWRITTEN_NOTE, -11, done=-11, skipped=True),
-        act(ActionKind.STATUS_CHECK, -3, done=-3, outcome=AttemptOutcome.LEFT_VOICEMAIL),
-        act(ActionKind.STATUS_CHECK, -1),
-        act(ActionKind.STATUS_CHECK, 0),
-        act(ActionKind.CLOSE, 9),
-    ])
+    busy = add(
+        store,
+        "Busy Co",
+        interviewed=-12,
+        decision_in=-5,
+        actions=[
+            act(ActionKind.THANK_YOU_EMAIL, -12, done=-12, outcome=AttemptOutcome.SENT),
+            act(ActionKind.HANDWRITTEN_NOTE, -11, done=-11, skipped=True),
+            act(ActionKind.STATUS_CHECK, -3, done=-3, outcome=AttemptOutcome.LEFT_VOICEMAIL),
+            act(ActionKind.STATUS_CHECK, -1),
+            act(ActionKind.STATUS_CHECK, 0),
+            act(ActionKind.CLOSE, 9),
+        ],
+    )
     found = _events_of(store, busy)
 
     assert found["event"].tolist() == [
-        timeline.DONE, timeline.INTERVIEW, timeline.SKIPPED, timeline.DECISION,
-        timeline.DONE, timeline.OVERDUE, timeline.DUE_TODAY, timeline.PLANNED,
+        timeline.DONE,
+        timeline.INTERVIEW,
+        timeline.SKIPPED,
+        timeline.DECISION,
+        timeline.DONE,
+        timeline.OVERDUE,
+        timeline.DUE_TODAY,
+        timeline.PLANNED,
     ]
     assert found["day"].tolist()[-3:] == [pd.Timestamp(day(-1)), pd.Timestamp(day(0)), pd.Timestamp(day(9))]
     voicemail = found.iloc[4]
@@ -38,17 +50,31 @@ def test_every_kind_of_event_gets_its_own_mark(store):
 
 
 def test_a_closed_application_keeps_its_history_but_not_its_stale_plan(store):
-    offer = add(store, "Offer Co", status=Status.OFFER, interviewed=-20, actions=[
-        act(ActionKind.STATUS_CHECK, -10, done=-10, outcome=AttemptOutcome.OFFER),
-        act(ActionKind.STATUS_CHECK, -2),
-    ])
-    rejected = add(store, "No Co", status=Status.REJECTED, interviewed=-20, actions=[
-        act(ActionKind.STATUS_CHECK, -10, done=-10, outcome=AttemptOutcome.REJECTION),
-        act(ActionKind.STAY_IN_TOUCH, 30),
-    ])
+    offer = add(
+        store,
+        "Offer Co",
+        status=Status.OFFER,
+        interviewed=-20,
+        actions=[
+            act(ActionKind.STATUS_CHECK, -10, done=-10, outcome=AttemptOutcome.OFFER),
+            act(ActionKind.STATUS_CHECK, -2),
+        ],
+    )
+    rejected = add(
+        store,
+        "No Co",
+        status=Status.REJECTED,
+        interviewed=-20,
+        actions=[
+            act(ActionKind.STATUS_CHECK, -10, done=-10, outcome=AttemptOutcome.REJECTION),
+            act(ActionKind.STAY_IN_TOUCH, 30),
+        ],
+    )
     assert _events_of(store, offer)["event"].tolist() == [timeline.INTERVIEW, timeline.DONE]
     assert _events_of(store, rejected)["event"].tolist() == [
-        timeline.INTERVIEW, timeline.DONE, timeline.PLANNED,
+        timeline.INTERVIEW,
+        timeline.DONE,
+        timeline.PLANNED,
     ]
 
 
@@ -59,8 +85,12 @@ def test_an_application_without_interview_or_actions_has_no_events(store):
 
 def test_lanes_page_through_the_table_in_its_order(store):
     for number in range(60):
-        add(store, f"Company {number:02}", interviewed=-5,
-            actions=[act(ActionKind.STATUS_CHECK, number % 7 - 3)])
+        add(
+            store,
+            f"Company {number:02}",
+            interviewed=-5,
+            actions=[act(ActionKind.STATUS_CHECK, number % 7 - 3)],
+        )
     table = overview.filter_table(overview.application_table(frames(store), TODAY))
 
     assert timeline.page_count(len(table)) == 3
@@ -82,10 +112,15 @@ def test_two_applications_with_the_same_name_get_two_lanes(store):
 
 
 def test_the_chart_gets_only_the_lanes_of_its_page_and_a_bounded_number_of_rows(store):
-    crowded = add(store, "Crowded Co", interviewed=-100, actions=[
-        act(ActionKind.STATUS_CHECK, -100 + n, done=-100 + n, outcome=AttemptOutcome.NO_ANSWER)
-        for n in range(timeline.MAX_EVENTS_PER_LANE + 20)
-    ])
+    crowded = add(
+        store,
+        "Crowded Co",
+        interviewed=-100,
+        actions=[
+            act(ActionKind.STATUS_CHECK, -100 + n, done=-100 + n, outcome=AttemptOutcome.NO_ANSWER)
+            for n in range(timeline.MAX_EVENTS_PER_LANE + 20)
+        ],
+    )
     other = add(store, "Other Co", interviewed=-1, actions=[act(ActionKind.STATUS_CHECK, 4)])
     loaded = frames(store)
     table = overview.application_table(loaded, TODAY)

@@ -91,8 +91,19 @@ def test_an_impossible_date_is_not_a_date():
 @given(
     said_on=st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31)),
     words=st.sampled_from(
-        ["end of week", "next week", "in two weeks", "by Friday", "within 10 days", "tomorrow",
-         "3 business days", "next month", "end of the month", "next monday", "a few days"]
+        [
+            "end of week",
+            "next week",
+            "in two weeks",
+            "by Friday",
+            "within 10 days",
+            "tomorrow",
+            "3 business days",
+            "next month",
+            "end of the month",
+            "next monday",
+            "a few days",
+        ]
     ),
 )
 def test_relative_answers_never_point_before_the_day_they_were_said(said_on, words):
