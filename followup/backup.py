@@ -22,7 +22,7 @@ from datetime import date, datetime
 
 from jsonschema import Draft202012Validator
 
-from followup import tables, validation
+from followup import clock, tables, validation
 from followup.errors import FollowupError
 from followup.model import (
     Action,
@@ -247,7 +247,7 @@ def export_document(store: Store, *, exported_at: datetime | None = None) -> dic
     return {
         "format": FORMAT,
         "version": VERSION,
-        "exported_at": (exported_at or datetime.now()).replace(microsecond=0).isoformat(),
+        "exported_at": (exported_at or clock.now()).replace(microsecond=0).isoformat(),
         "settings": _record(store.get_settings()),
         "applications": applications,
     }

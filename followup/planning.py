@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
 
-from followup import cadence, outcome, scripts, validation
+from followup import cadence, clock, outcome, scripts, validation
 from followup.calendar_export import CalendarEntry
 from followup.errors import ValidationFailed
 from followup.model import (
@@ -130,8 +130,8 @@ def log_attempt(
     decision_by: date | None = None,
 ) -> list[Action]:
     """Record what happened on a planned action, and plan what follows, all at once."""
-    on = on or date.today()
-    if on > date.today():
+    on = on or clock.today()
+    if on > clock.today():
         raise ValidationFailed({"on": "An attempt cannot be logged in the future."})
     if decision_by is not None and decision_by < on:
         raise ValidationFailed({"decision_by": "The new decision date is before the day you spoke."})
@@ -192,7 +192,7 @@ def record_outcome(
     withdrawal, whom to tell); `who_text` anyone else. Earlier outcomes stay
     in the history: the latest one decides the stage and the plan.
     """
-    on = on or date.today()
+    on = on or clock.today()
     application = store.get_application(application_id)
     interview = latest_interview(store, application_id)
     people = {p.id: p for p in store.list_interviewers(interview.id)} if interview else {}
@@ -237,7 +237,7 @@ def _outcome_problems(
         return {"_form": "No interview is recorded for this application yet: add it first, then its outcome."}
     errors = {}
     first_day = interview.starts_at.date()
-    if on > date.today():
+    if on > clock.today():
         errors["on"] = "An outcome cannot be recorded in the future: choose today or an earlier day."
     elif on < first_day:
         errors["on"] = (
@@ -255,7 +255,7 @@ def _outcome_problems(
 
 def skip(store: Store, action: Action) -> list[Action]:
     """The user decided not to do this one; it counts as used, and the plan moves on."""
-    skipped = replace(action, status=ActionStatus.SKIPPED, done_on=date.today())
+    skipped = replace(action, status=ActionStatus.SKIPPED, done_on=clock.today())
     application = store.get_application(action.application_id)
     others = [a for a in store.list_actions(action.application_id) if a.id != action.id]
     planned = proposed_plan(store, application, [*others, skipped])
@@ -265,7 +265,7 @@ def skip(store: Store, action: Action) -> list[Action]:
 
 def reschedule(store: Store, action: Action, due: date) -> None:
     """Move a planned action by hand; a replan keeps it where the user put it."""
-    if due < date.today():
+    if due < clock.today():
         raise ValidationFailed({"due": "Choose today or a later day."})
     store.update_action(replace(action, due=due, manual=True))
 
@@ -362,8 +362,8 @@ def mark_letter_sent(store: Store, letter: Letter, on: date | None = None) -> li
     kind = ACTION_FOR_LETTER.get(letter.kind)
     if kind is None:
         raise ValueError(f"A {letter.kind} is spoken, not sent: log the call on the plan instead.")
-    on = on or date.today()
-    if on > date.today():
+    on = on or clock.today()
+    if on > clock.today():
         raise ValidationFailed({"on": "A letter cannot be marked as sent in the future."})
     person = store.get_interviewer(letter.interviewer_id) if letter.interviewer_id is not None else None
     if person is not None and on < store.get_interview(person.interview_id).starts_at.date():

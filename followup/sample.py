@@ -11,7 +11,7 @@ import dataclasses
 import random
 from datetime import date, datetime, time, timedelta
 
-from followup import cadence, letters
+from followup import cadence, clock, letters
 from followup.model import (
     Action,
     ActionKind,
@@ -460,7 +460,7 @@ def follow_up_history(
 
 def load_sample(store: Store, applications: int = 8, *, today: date | None = None) -> int:
     """Add the sample applications that are not there yet. Returns how many were added."""
-    today = today or date.today()
+    today = today or clock.today()
     wanted = curated(today)[:applications]
     wanted += generated(max(0, applications - len(wanted)), today)
     existing = {(a.company, a.role) for a in store.list_applications()}

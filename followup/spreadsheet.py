@@ -16,7 +16,7 @@ from datetime import datetime
 
 import pandas as pd
 
-from followup import backup, validation
+from followup import backup, clock, validation
 from followup.errors import FollowupError
 from followup.model import Application, FieldPace, Formality, Status
 from followup.store import Store
@@ -205,7 +205,7 @@ def preview(frame: pd.DataFrame, mapping: dict[str, str | None], existing: list[
             status=status_from(cell(row, "status")),
             job_link=cell(row, "job_link"),
             notes=cell(row, "notes"),
-            created_at=_when(cell(row, "created_at")) or datetime.now().replace(microsecond=0),
+            created_at=_when(cell(row, "created_at")) or clock.now().replace(microsecond=0),
         )
         errors = validation.validate_application(application)
         if errors:

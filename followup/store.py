@@ -16,7 +16,6 @@ import types
 import typing
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -25,7 +24,7 @@ import sqlalchemy as sa
 from sqlalchemy import event, exc
 from sqlalchemy.pool import StaticPool
 
-from followup import migrations, tables
+from followup import clock, migrations, tables
 from followup.errors import NotFound, StaleEdit, StorageError
 from followup.model import (
     Action,
@@ -281,7 +280,7 @@ class Store:
         return self._get(Application, tables.applications, application_id, "application")
 
     def add_application(self, application: Application) -> int:
-        application.created_at = application.created_at or datetime.now().replace(microsecond=0)
+        application.created_at = application.created_at or clock.now().replace(microsecond=0)
         with self._write() as conn:
             return self._insert(conn, tables.applications, application)
 
@@ -310,7 +309,7 @@ class Store:
                 self._insert_bundle(conn, bundle)
 
     def _insert_bundle(self, conn: sa.Connection, bundle: ApplicationBundle) -> None:
-        bundle.application.created_at = bundle.application.created_at or datetime.now().replace(microsecond=0)
+        bundle.application.created_at = bundle.application.created_at or clock.now().replace(microsecond=0)
         application_id = self._insert(conn, tables.applications, bundle.application)
         new_ids: dict[int, int] = {}
         for interview, people in bundle.interviews:
@@ -406,7 +405,7 @@ class Store:
         return {n.interviewer_id: n for n in self._list(DebriefNotes, query)}
 
     def save_notes(self, notes: DebriefNotes) -> None:
-        notes.updated_at = datetime.now().replace(microsecond=0)
+        notes.updated_at = clock.now().replace(microsecond=0)
         with self._write() as conn:
             if notes.version == 0:
                 try:

@@ -10,6 +10,7 @@ import re
 from datetime import date, datetime, timedelta
 from urllib.parse import urlparse
 
+from followup import clock
 from followup.model import Application, Interview, Interviewer
 
 MAX_NAME = 200
@@ -73,7 +74,7 @@ def validate_application(application: Application) -> dict[str, str]:
 
 
 def validate_interview(interview: Interview, *, today: date | None = None) -> dict[str, str]:
-    today = today or date.today()
+    today = today or clock.today()
     errors: dict[str, str] = {}
     starts: datetime = interview.starts_at
     if starts.year < EARLIEST_YEAR:

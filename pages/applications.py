@@ -6,7 +6,7 @@ from datetime import datetime, time
 
 import streamlit as st
 
-from followup import guide, outcome, validation
+from followup import clock, guide, outcome, validation
 from followup.errors import FollowupError
 from followup.model import ActionKind, ActionStatus, Application, Interview
 from ui import session, welcome
@@ -188,7 +188,7 @@ next_round = max((i.round for i in interviews), default=0) + 1
 blank = Interview(
     application_id=current.id,
     round=min(next_round, 20),
-    starts_at=datetime.combine(datetime.now().date(), time(9, 0)),
+    starts_at=datetime.combine(clock.now().date(), time(9, 0)),
 )
 
 

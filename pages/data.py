@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
-from followup import backup, spreadsheet
+from followup import backup, clock, spreadsheet
 from followup.errors import FollowupError
 from followup.model import ApplicationBundle
 from ui import session
@@ -91,7 +89,7 @@ with backup_tab:
     _download(
         "Download everything (JSON)",
         backup.export_json,
-        f"followup-{date.today().isoformat()}.json",
+        f"followup-{clock.today().isoformat()}.json",
         "application/json",
         icon=":material/download:",
         type="primary",
@@ -162,7 +160,7 @@ with spreadsheet_tab:
     _download(
         "Download all tables (CSV, zipped)",
         spreadsheet.csv_zip,
-        f"followup-{date.today().isoformat()}-csv.zip",
+        f"followup-{clock.today().isoformat()}-csv.zip",
         "application/zip",
         icon=":material/table_view:",
     )

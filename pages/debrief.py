@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import streamlit as st
 
-from followup import validation
+from followup import clock, validation
 from followup.journey import DEBRIEF_PROMPTS, Step, debrief_nudge
 from ui import session
 from ui.forms import Autosave
@@ -31,7 +29,7 @@ all_notes = store.list_notes(interview.id)
 progress = load_progress(store, application, interview, people=interviewers, notes=all_notes)
 show_progress(progress, Step.DEBRIEF)
 
-st.info(debrief_nudge(interview.starts_at, datetime.now()), icon=":material/timer:")
+st.info(debrief_nudge(interview.starts_at, clock.now()), icon=":material/timer:")
 
 if not interviewers:
     st.warning(
@@ -48,7 +46,7 @@ def _saved(notes) -> str:
         return ":material/cloud_done: Saved as you go: each note is stored when you leave the field."
     when = (
         f"{notes.updated_at:%H:%M}"
-        if notes.updated_at.date() == datetime.now().date()
+        if notes.updated_at.date() == clock.now().date()
         else f"{notes.updated_at:%d %b, %H:%M}"
     )
     return f":green[:material/cloud_done: Saved at {when}]"

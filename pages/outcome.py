@@ -10,7 +10,7 @@ from datetime import date
 
 import streamlit as st
 
-from followup import guide, outcome, planning, scripts, validation
+from followup import clock, guide, outcome, planning, scripts, validation
 from followup.errors import FollowupError, ValidationFailed
 from followup.journey import Step
 from followup.letters import KIND_LABELS
@@ -40,7 +40,7 @@ _NOTE_HINTS = {
 
 def _day(day: date) -> str:
     text = f"{day:%a} {day.day} {day:%b}"
-    return text if day.year == date.today().year else f"{text} {day.year}"
+    return text if day.year == clock.today().year else f"{text} {day.year}"
 
 
 def _who_options(people: list[Interviewer]) -> list:
@@ -61,7 +61,7 @@ def _record(application_id: int, base: str, prefix: str) -> None:
             store,
             application_id,
             settled,
-            on=state.get(f"{prefix}on") or date.today(),
+            on=state.get(f"{prefix}on") or clock.today(),
             who_interviewer_id=who if isinstance(who, int) else None,
             who_text=state.get(f"{prefix}who-text", "") if who == SOMEONE_ELSE else "",
             note=state.get(f"{prefix}note", ""),
@@ -158,7 +158,7 @@ def _form(application_id: int, interview_day: date, people: list[Interviewer]) -
     if settled is None:
         return
     about = outcome.GUIDES[settled]
-    today = date.today()
+    today = clock.today()
     st.date_input(
         "When" if about.from_them else "When you decided",
         value=today,
@@ -280,7 +280,7 @@ else:
 
 with st.container(border=True, key=f"{P}record"):
     st.subheader("Change the outcome" if entries else "Record the outcome", anchor=False)
-    if interview_day > date.today():
+    if interview_day > clock.today():
         st.caption(
             f"The interview is on {_day(interview_day)}: its outcome can be recorded from that day on."
         )

@@ -5,11 +5,9 @@ Selecting a row of the table opens that application's follow-up plan.
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
-from followup import guide, overview, timeline
+from followup import clock, guide, overview, timeline
 from followup.model import Status
 from followup.store import default_url
 from ui import overview_parts, session, welcome
@@ -32,7 +30,7 @@ def _open_selected_plan(rows: list[int]) -> None:
 store = session.store()
 session.show_flash()
 st.title("Today")
-today = date.today()
+today = clock.today()
 url, version = default_url(), store.data_version()
 table, figures = overview_parts.table(url, version, today, store)
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from followup import guide, planning, scripts
+from followup import clock, guide, planning, scripts
 from followup.calendar_export import build_ics
 from followup.errors import FollowupError, ValidationFailed
 from followup.model import Action, ActionKind, ActionStatus, AttemptOutcome, Channel, Status
@@ -45,7 +45,7 @@ _ENDED = {
 
 def _day(day: date) -> str:
     text = f"{day:%a} {day.day} {day:%b}"
-    return text if day.year == date.today().year else f"{text} {day.year}"
+    return text if day.year == clock.today().year else f"{text} {day.year}"
 
 
 def _what(action: Action) -> str:
@@ -66,10 +66,10 @@ def _outcome_text(action: Action) -> str:
 
 
 def _due_badge(due: date) -> None:
-    words = scripts.due_in_words(due, date.today())
-    if due < date.today():
+    words = scripts.due_in_words(due, clock.today())
+    if due < clock.today():
         st.badge(words, color="orange", icon=":material/warning:")
-    elif due == date.today():
+    elif due == clock.today():
         st.badge(words, color="blue", icon=":material/today:")
     else:
         st.badge(words, color="gray")
@@ -107,7 +107,7 @@ def _apply(change, action: Action, done: str, status_before: Status) -> None:
 
 
 def _log(action: Action, outcome: AttemptOutcome, label: str, status_before: Status) -> None:
-    on = st.session_state.get(f"{P}on-{action.id}") or date.today()
+    on = st.session_state.get(f"{P}on-{action.id}") or clock.today()
     decision_by = (
         st.session_state.get(f"{P}decision-{action.id}")
         if outcome is AttemptOutcome.SPOKE_STILL_DECIDING
@@ -260,8 +260,8 @@ def _next_up(action: Action) -> None:
             with st.container(horizontal=True):
                 st.date_input(
                     "Logged on",
-                    value=date.today(),
-                    max_value=date.today(),
+                    value=clock.today(),
+                    max_value=clock.today(),
                     key=f"{P}on-{action.id}",
                     width=200,
                 )
@@ -290,7 +290,11 @@ def _next_up(action: Action) -> None:
         else:
             with st.container(horizontal=True, vertical_alignment="bottom"):
                 st.date_input(
-                    "Done on", value=date.today(), max_value=date.today(), key=f"{P}on-{action.id}", width=200
+                    "Done on",
+                    value=clock.today(),
+                    max_value=clock.today(),
+                    key=f"{P}on-{action.id}",
+                    width=200,
                 )
                 st.button(
                     "Done",
@@ -324,7 +328,7 @@ def _upcoming(action: Action) -> None:
         move.date_input(
             "Move to",
             value=action.due,
-            min_value=min(action.due, date.today()),
+            min_value=min(action.due, clock.today()),
             key=key,
             on_change=_move,
             args=(action, key),

@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 import streamlit as st
 
-from followup import guide
+from followup import clock, guide
 from followup.model import Application, FieldPace, Formality, Interview, Status
 from ui.forms import errors_for, field_error
 
@@ -91,7 +91,7 @@ def read_application(prefix: str, base: Application) -> Application:
 
 def interview_fields(prefix: str, current: Interview) -> None:
     errors = errors_for(prefix)
-    today = date.today()
+    today = clock.today()
     first, second, third, fourth = st.columns([1, 2, 2, 2])
     with first:
         st.number_input("Round", min_value=1, max_value=20, value=current.round, step=1, key=f"{prefix}round")

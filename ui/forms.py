@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import streamlit as st
 
+from followup import clock
 from followup.errors import FollowupError, StaleEdit
 from ui.text import md
 
@@ -209,7 +208,7 @@ class Autosave:
 
 
 def mark_saved(section: str) -> None:
-    st.session_state[f"saved-at-{section}"] = datetime.now()
+    st.session_state[f"saved-at-{section}"] = clock.now()
 
 
 def saved_note(

@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta
 
 import streamlit as st
 
-from followup import guide, validation
+from followup import clock, guide, validation
 from followup.model import Application, ApplicationBundle, Interview
 from followup.store import Store
 from ui import session
@@ -27,13 +27,13 @@ def interview_label(interview: Interview) -> str:
 
 def _just_now() -> datetime:
     """A likely start for an interview that just ended: an hour ago, on the quarter hour."""
-    start = datetime.now() - timedelta(hours=1)
+    start = clock.now() - timedelta(hours=1)
     return start.replace(minute=start.minute - start.minute % 15, second=0, microsecond=0)
 
 
 def _when_fields(prefix: str, default: datetime) -> None:
     errors = errors_for(prefix)
-    today = datetime.now().date()
+    today = clock.now().date()
     day, hour = st.columns(2)
     day.date_input(
         "Interview date",
@@ -156,7 +156,7 @@ def new_round_fields(store: Store, application: Application, interviews: list[In
 
 def _default(interviews: list[Interview]) -> Interview:
     """The latest interview that has already begun, else the first one ahead."""
-    started = [i for i in interviews if i.starts_at <= datetime.now()]
+    started = [i for i in interviews if i.starts_at <= clock.now()]
     return started[-1] if started else interviews[0]
 
 

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass, field
-from datetime import date, datetime
 
 import streamlit as st
 
-from followup import handoff, letters, planning, validation
+from followup import clock, handoff, letters, planning, validation
 from followup.errors import FollowupError, StaleEdit, ValidationFailed
 from followup.guide import LETTER_KIND
 from followup.letters import EMAIL_KINDS, KIND_LABELS, SCRIPT_KINDS
@@ -385,7 +384,7 @@ def _recipient_problem(letter: Letter) -> dict[str, str]:
 def _checks(store: Store, panel: Panel, letter: Letter, person: Interviewer) -> None:
     st.markdown("**Checks before sending**")
     if letter.kind is LetterKind.THANK_YOU_EMAIL:
-        deadline = thank_you_deadline_status(panel.interview.starts_at, datetime.now())
+        deadline = thank_you_deadline_status(panel.interview.starts_at, clock.now())
         st.markdown(f"{_DEADLINE_ICON[deadline.state]} **Timing:** {md(deadline.message)}")
     findings = proofread(
         letter.kind,
@@ -517,15 +516,15 @@ def _record(store: Store, panel: Panel, letter: Letter, person: Interviewer) -> 
         )
         return
     first_day = panel.interview.starts_at.date()
-    if first_day > date.today():
+    if first_day > clock.today():
         st.caption("You can mark it as sent once the interview has taken place.")
         return
     with st.container(horizontal=True, vertical_alignment="bottom", key=f"{key}-row"):
         st.date_input(
             "Sent on",
-            value=date.today(),
+            value=clock.today(),
             min_value=first_day,
-            max_value=date.today(),
+            max_value=clock.today(),
             key=f"{key}-on",
             format="YYYY-MM-DD",
             width=180,
@@ -562,7 +561,7 @@ def _mark_sent(store: Store, letter_id: int, name: str, key: str) -> None:
     try:
         # Read again: the last edit was saved a moment ago, under a newer version.
         letter = store.get_letter(letter_id)
-        planning.mark_letter_sent(store, letter, state.get(f"{key}-on") or date.today())
+        planning.mark_letter_sent(store, letter, state.get(f"{key}-on") or clock.today())
     except ValidationFailed as error:
         state[f"{key}-problem"] = "; ".join(error.errors.values())
         return

@@ -11,7 +11,7 @@ import json
 import sys
 from datetime import date
 
-from followup import guide, planning, scripts
+from followup import clock, guide, planning, scripts
 from followup.calendar_export import CalendarEntry, summary
 from followup.commands import add_database_option
 from followup.store import Store
@@ -36,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        day = date.fromisoformat(args.date) if args.date else date.today()
+        day = date.fromisoformat(args.date) if args.date else clock.today()
     except ValueError:
         print(f"error: --date {args.date!r} is not a date; use YYYY-MM-DD.", file=sys.stderr)
         return 2
