@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from followup import clock, handoff, letters, planning, validation
+from followup import clock, letters, planning, validation
 from followup.errors import FollowupError, StaleEdit, ValidationFailed
 from followup.guide import LETTER_KIND
-from followup.letters import EMAIL_KINDS, KIND_LABELS, SCRIPT_KINDS
+from followup.letters import EMAIL_KINDS, KIND_LABELS, SCRIPT_KINDS, handoff
+from followup.letters.checks import Finding, OtherLetter, proofread
 from followup.model import (
     Application,
     CallsWelcome,
@@ -26,7 +27,6 @@ from followup.model import (
     LetterStatus,
     Settings,
 )
-from followup.proofread import Finding, OtherLetter, proofread
 from followup.store import Store
 from followup.thank_you_timing import thank_you_deadline_status
 from ui import session

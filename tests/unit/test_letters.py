@@ -6,7 +6,16 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from followup.letters import (
+from followup.letters.checks import (
+    NEAR_DUPLICATE,
+    OtherLetter,
+    check_placeholders,
+    check_spelling,
+    compare,
+    known_words,
+    proofread,
+)
+from followup.letters.compose import (
     EMAIL_KINDS,
     Draft,
     draft,
@@ -25,15 +34,6 @@ from followup.model import (
     Interviewer,
     LetterKind,
     Settings,
-)
-from followup.proofread import (
-    NEAR_DUPLICATE,
-    OtherLetter,
-    check_placeholders,
-    check_spelling,
-    compare,
-    known_words,
-    proofread,
 )
 
 APPLICATION = Application(company="Qwzyx Corp", role="Data Analyst", id=1)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from followup.handoff import MAILTO_LIMIT, eml_bytes, file_name, letter_docx, mailto_link
+from followup.letters.handoff import MAILTO_LIMIT, eml_bytes, file_name, letter_docx, mailto_link
 
 NAME = 'Zoë "Z" Ångström-Núñez, PhD'
 ADDRESS = "zoe.angstrom+jobs@example.com"

@@ -22,7 +22,7 @@ from typing import Literal
 
 from spellchecker import SpellChecker
 
-from followup.letters import KIND_LABELS, SCRIPT_KINDS
+from followup.letters.compose import KIND_LABELS, SCRIPT_KINDS
 from followup.model import Application, DebriefNotes, Interviewer, LetterKind, Settings
 
 Severity = Literal["error", "warning", "info"]

@@ -2,8 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from followup.model import Application, DebriefNotes, Interviewer, LetterKind, Settings
-from followup.proofread import (
+from followup.letters.checks import (
     LENGTH_NORMS,
     NEAR_DUPLICATE,
     OtherLetter,
@@ -19,6 +18,7 @@ from followup.proofread import (
     proofread,
     spell_checker,
 )
+from followup.model import Application, DebriefNotes, Interviewer, LetterKind, Settings
 
 APPLICATION = Application(company="Qwzyx Corp", role="Data Analyst")
 JANE = Interviewer(1, "Jane Szczepański", email="jane@qwzyx.example")

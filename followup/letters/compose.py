@@ -20,7 +20,7 @@ from datetime import date
 from string import Template
 from typing import TypeVar
 
-from followup import second_person
+from followup.letters import second_person
 from followup.model import (
     Application,
     DebriefNotes,
