@@ -1,26 +1,24 @@
 """Drafting the letters of the follow-up: one per interviewer, each built from
-that interviewer's business card and the user's debrief notes about them.
+that interviewer's business card and the points read from the user's notes
+about them (see ``capture``).
 
-Interviewers on one panel may compare what they received (seed 003), so each
-kind has several wordings and the interviewer's position on the panel picks
-one. A sentence that needs a note the user did not write is dropped whole, so
-a draft never carries an empty slot or a placeholder.
-
-Templates are filled with :class:`string.Template` from a mapping of plain
-strings: a template can name a value but cannot reach attributes or run code,
-which keeps :func:`fill_template` safe for templates the user writes.
+A letter says one or two things, the most specific ones for that person
+(seeds 001, 002: something you discussed, a concern answered, one answer
+amplified), in the usual length for its kind. Its parts come from
+``wordings``; a person's seat on the panel picks the wording of every part,
+so a panel never gets copies of one letter (seed 003).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from string import Template
 from typing import TypeVar
 
-from followup.letters import second_person
+from followup.letters import capture, wordings
+from followup.letters.capture import Point
+from followup.letters.template import fill_template
 from followup.model import (
     Application,
     DebriefNotes,
@@ -100,84 +98,38 @@ class Draft:
 
     ``recipient`` is where it goes: the email address for email kinds, the
     interviewer's name for a handwritten note, the phone number for scripts.
-    ``notes_used`` names the debrief-note fields the wording draws on.
+    ``points`` are what it says from the notes; ``sample`` the work sample it
+    offers or links to, if any.
     """
 
     kind: LetterKind
     subject: str
     body: str
     recipient: str
-    notes_used: tuple[str, ...] = ()
+    points: tuple[Point, ...] = ()
+    sample: Point | None = None
+
+    @property
+    def notes_used(self) -> tuple[str, ...]:
+        """The debrief-note fields the letter draws on."""
+        used = [p.field for p in self.points] + (["samples"] if self.sample else [])
+        return tuple(dict.fromkeys(used))
 
 
-@dataclass(frozen=True)
-class NotesSplit:
-    """Which debrief notes go into the thank-you email and which into the note."""
-
-    email: tuple[str, ...]
-    note: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class _Wording:
-    subject: str
-    body: str
-
-
-# The handwritten note must not repeat the email (seed 000), so it takes one
-# note of its own, preferring the personal ones; the email keeps the rest.
-_NOTE_PREFERENCE = ("rapport", "to_stress", "topics", "liked")
-# Later letters recall one memorable thing rather than re-arguing the case.
-_STAY_IN_TOUCH_PREFERENCE = ("topics", "rapport", "liked")
+# Letters that recall something from the conversation, and how many points each takes.
+POINTS_PER_LETTER = {
+    LetterKind.THANK_YOU_EMAIL: 2,
+    LetterKind.HANDWRITTEN_NOTE: 1,
+    LetterKind.STAY_IN_TOUCH: 1,
+    LetterKind.OFFER_THANKS: 1,
+    LetterKind.THANKS_FOR_CONSIDERATION: 1,
+}
+# An answered concern or a corrected answer, as against something you discussed.
+_ANSWERS = ("concern_answer", "amended_answer")
+# Later letters recall something memorable rather than re-argue the case.
+_RECALLED = ("topics", "rapport", "liked", "to_stress")
 
 _HONORIFICS = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss"})
-# Notes are usually jotted as phrases; a leading function word is lowered so
-# the phrase reads naturally mid-sentence, while names keep their capital.
-_LOWER_FIRST = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "my",
-        "our",
-        "your",
-        "his",
-        "her",
-        "their",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "how",
-        "what",
-        "why",
-        "when",
-        "we",
-        "he",
-        "she",
-        "they",
-        "it",
-        "some",
-        "any",
-        "by",
-        "in",
-        "at",
-        "on",
-        "within",
-        "before",
-        "after",
-        "about",
-        "around",
-        "for",
-        "to",
-        "with",
-        "from",
-        "next",
-        "early",
-        "late",
-    ]
-)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -185,376 +137,23 @@ _MONTHS = (
 )  # fmt: skip
 # Countries that write the month before the day.
 _MONTH_FIRST = frozenset({"US", "CA", "PH"})
-
-_SIGN_OFFS = {
-    Formality.FORMAL: ("Sincerely,", "Kind regards,", "Respectfully,"),
-    Formality.CASUAL: ("Best,", "Warm regards,", "All the best,"),
-}
-_CASUAL_GREETINGS = ("Hi", "Hello", "Dear")
 _PHONE = re.compile(r"\+?\d[\d\s().-]{6,}\d")
-
-_CLOSE = "\n\n$sign_off\n$signature"
 _T = TypeVar("_T")
-
-_WORDINGS: dict[LetterKind, tuple[_Wording, ...]] = {
-    LetterKind.THANK_YOU_EMAIL: (
-        _Wording(
-            "Thank you for your time on $weekday",
-            "$greeting\n\n"
-            "Thank you for meeting with me on $weekday to talk about the $role position. "
-            "I came away from our conversation even more interested in joining $company.\n\n"
-            "I was glad to see that $liked caught your interest. "
-            "Since we spoke about $topics, I have kept thinking about it, and it confirmed "
-            "for me how well my experience fits what your team needs. "
-            "I have also thought more about the concern you raised about $concerns, and I am "
-            "confident it need not hold me back; I would welcome the chance to discuss it further. "
-            "I would like to add to one of my answers: $answer_to_amend. "
-            "One thing I want to underline is $to_stress. "
-            "I also enjoyed our chat about $rapport.\n\n"
-            "I have attached $samples in case you would like to see an example of my work.\n\n"
-            "I am sure I could make a real difference in this role. "
-            "Please let me know if there is anything else I can send you; "
-            "I look forward to hearing about the next steps." + _CLOSE,
-        ),
-        _Wording(
-            "Our conversation about the $role role",
-            "$greeting\n\n"
-            "I appreciate the time you gave me on $weekday. "
-            "Learning more about $company and the $role role made me keener than ever "
-            "to be part of it.\n\n"
-            "Our exchange on $topics stood out for me, and I have a few more ideas I would "
-            "be happy to share. "
-            "Your interest in $liked was encouraging, since it is exactly the kind of work "
-            "I hope to keep doing. "
-            "There is something I did not say clearly enough in the interview: $answer_to_amend. "
-            "You mentioned a concern about $concerns; I understand it, and I would like the "
-            "chance to show you how I would handle it. "
-            "I would also point to $to_stress. "
-            "It was a pleasure to talk about more than work, too, and to hear about $rapport.\n\n"
-            "You will find $samples attached, to give you a feel for my work.\n\n"
-            "My skills and experience match what you described, and I would bring real energy "
-            "to the team. Thank you again; I hope we can speak again soon." + _CLOSE,
-        ),
-        _Wording(
-            "Thank you for meeting with me",
-            "$greeting\n\n"
-            "Many thanks for talking with me on $weekday about the $role opening at $company.\n\n"
-            "Looking back, what I remember most is our discussion of $topics. "
-            "You seemed to respond well to $liked, and I would love to build on that. "
-            "On the point you raised about $concerns: I have reflected on it, and I believe "
-            "my background covers it well. "
-            "Let me return briefly to one of my answers: $answer_to_amend. "
-            "If I could stress a single thing, it would be $to_stress. "
-            "I also enjoyed the lighter moments of our talk, about $rapport.\n\n"
-            "To give you a better picture of what I do, I have included $samples.\n\n"
-            "I am confident I could contribute from the first weeks, and the conversation "
-            "made me want this job even more. I hope to hear from you soon about what comes "
-            "next." + _CLOSE,
-        ),
-    ),
-    LetterKind.HANDWRITTEN_NOTE: (
-        _Wording(
-            "",
-            "$greeting\n\n"
-            "Thank you again for meeting with me. "
-            "I especially enjoyed the personal side of our talk, about $rapport. "
-            "I keep coming back to $topics, and it makes me even more excited about the work. "
-            "One more thing I hope came across: $to_stress. "
-            "It meant a lot that you appreciated $liked.\n\n"
-            "I hope to see you again soon at $company." + _CLOSE,
-        ),
-        _Wording(
-            "",
-            "$greeting\n\n"
-            "A short note to thank you for your time on $weekday. "
-            "It was a real pleasure to talk about $rapport. "
-            "Our discussion of $topics has stayed with me. "
-            "I would add just one thing: $to_stress. "
-            "I was pleased that $liked resonated with you.\n\n"
-            "I would be delighted to join you at $company." + _CLOSE,
-        ),
-        _Wording(
-            "",
-            "$greeting\n\n"
-            "I wanted to thank you by hand for our meeting about the $role position. "
-            "Our chat about $rapport made the interview feel like a real conversation. "
-            "Since then I have been thinking about $topics. "
-            "If I could leave you with one thought, it would be $to_stress. "
-            "Your interest in $liked was very encouraging.\n\n"
-            "With warm thanks and best wishes to everyone at $company." + _CLOSE,
-        ),
-    ),
-    LetterKind.STATUS_INQUIRY: (
-        _Wording(
-            "Following up on my $role interview",
-            "$greeting\n\n"
-            "I am writing to follow up on my interview on $date for the $role position and to "
-            "ask about the status of my application. "
-            "When we met, you expected a decision by $decision_date. "
-            "When we met, you described the timeline like this: $decision_timeline.\n\n"
-            "I am still very interested in the role and in $company. If there is anything else "
-            "I can provide to help with your decision, please let me know." + _CLOSE,
-        ),
-        _Wording(
-            "Checking in on my application for $role",
-            "$greeting\n\n"
-            "I hope you are well. I interviewed with you on $date for the $role role, and I "
-            "would like to follow up on the status of my application. "
-            "I understand a decision was planned for $decision_date. "
-            "I remember the timeline you mentioned: $decision_timeline.\n\n"
-            "My interest in joining $company is as strong as ever. Please tell me if you need "
-            "anything further from me." + _CLOSE,
-        ),
-        _Wording(
-            "Status of my application for $role",
-            "$greeting\n\n"
-            "Thank you again for meeting with me on $date. I am following up on my interview "
-            "for the $role position and the status of my application. "
-            "You had hoped to decide by $decision_date, so I wanted to check in. "
-            "You had mentioned this timeline: $decision_timeline.\n\n"
-            "I remain enthusiastic about the opportunity at $company and would be happy to "
-            "answer any further questions." + _CLOSE,
-        ),
-    ),
-    LetterKind.CALL_SCRIPT: (
-        _Wording(
-            "",
-            "If someone else answers:\n"
-            "Hello, this is $my_name. May I speak with $full_name, please?\n\n"
-            "When you reach $addressee:\n"
-            "Hello $addressee, this is $my_name. "
-            "We met on $date about the $role position at $company. "
-            "I am calling to follow up on my interview and the status of my application. "
-            "Is there anything else you need from me?\n\n"
-            "If they have news, ask about the next steps and when you may check in again. "
-            "Thank them for their time either way.",
-        ),
-        _Wording(
-            "",
-            "If the receptionist answers:\n"
-            "Good morning, my name is $my_name. Could I speak with $full_name, please?\n\n"
-            "With $addressee:\n"
-            "Hi $addressee, it is $my_name. I interviewed with you on $date for the $role role. "
-            "I am following up on my interview and the status of my application. "
-            "Is there anything more I can send to help your decision?\n\n"
-            "Before you hang up, ask when it would be a good time to check in again, "
-            "and thank them.",
-        ),
-        _Wording(
-            "",
-            "If a colleague picks up:\n"
-            "Hello, my name is $my_name, calling for $full_name, please.\n\n"
-            "Once $addressee is on the line:\n"
-            "Hello $addressee, this is $my_name; we met on $date about the $role position. "
-            "I wanted to follow up on my interview and the status of my application. "
-            "Do you have a sense of the timeline from here?\n\n"
-            "Listen, note what you hear in your call log, and thank them for their time.",
-        ),
-    ),
-    LetterKind.VOICEMAIL_SCRIPT: (
-        _Wording(
-            "",
-            "Hello $addressee, this is $my_name. "
-            "I interviewed with you on $date for the $role position at $company. "
-            "I am calling to follow up on my interview and the status of my application. "
-            "I am still very interested in the role. "
-            "You can reach me at $my_phone. "
-            "Thank you, and have a good day.",
-        ),
-        _Wording(
-            "",
-            "Hi $addressee, it is $my_name calling. "
-            "We met on $date about the $role role. "
-            "I am following up on my interview and the status of my application, "
-            "and I remain very keen on joining $company. "
-            "My number is $my_phone; again, that is $my_phone. "
-            "Thank you for your time.",
-        ),
-        _Wording(
-            "",
-            "Good morning $addressee, this is $my_name. "
-            "I am following up on my interview on $date and the status of my application "
-            "for the $role position. "
-            "I would be glad to provide anything else you need. "
-            "You can call me back at $my_phone. "
-            "Thanks very much, and I hope to speak with you soon.",
-        ),
-    ),
-    LetterKind.WITHDRAWAL: (
-        _Wording(
-            "Withdrawing my application for $role",
-            "$greeting\n\n"
-            "Thank you for meeting with me on $date and for considering me for the $role "
-            "position. After careful thought, I have decided to withdraw my application: "
-            "I am no longer interested in being considered for this role.\n\n"
-            "This was not an easy decision. I appreciated learning about $company and "
-            "meeting the team, and I hope our paths cross again." + _CLOSE,
-        ),
-        _Wording(
-            "My application for $role",
-            "$greeting\n\n"
-            "Thank you for your time and for the interest you have shown in me for the $role "
-            "role. I am writing to let you know that I am no longer interested in the "
-            "position, and I would like to withdraw from the process.\n\n"
-            "I am grateful for the conversations we had on $date, and I wish you and "
-            "everyone at $company every success." + _CLOSE,
-        ),
-        _Wording(
-            "Withdrawal from the $role process",
-            "$greeting\n\n"
-            "I wanted to thank you for considering me for the $role position and to tell "
-            "you promptly that I am withdrawing my application; I am no longer interested "
-            "in moving forward.\n\n"
-            "Meeting you on $date was a pleasure, and I have great respect for $company. "
-            "I hope we have the chance to work together in the future." + _CLOSE,
-        ),
-    ),
-    LetterKind.THANKS_FOR_CONSIDERATION: (
-        _Wording(
-            "Thank you for considering me",
-            "$greeting\n\n"
-            "Thank you for letting me know your decision, and for considering me for the "
-            "$role position. I enjoyed getting to know you and $company.\n\n"
-            "If there is anything else I could share that might put me back in the running, "
-            "I would be glad to. I would also value your advice: is there anything I could "
-            "do differently in future interviews?\n\n"
-            "I remain interested in $company, and I hope you will keep me in mind for future "
-            "openings." + _CLOSE,
-        ),
-        _Wording(
-            "Thank you, and a question",
-            "$greeting\n\n"
-            "Although I am disappointed, I am grateful for the time you and your colleagues "
-            "spent considering me for the $role role.\n\n"
-            "Is there anything more I could tell you that would put me back in the running? "
-            "And if you have a moment, I would welcome any advice for my future interviews, "
-            "such as something I could have done better.\n\n"
-            "I would be glad to stay in touch and hope our paths cross again at $company." + _CLOSE,
-        ),
-        _Wording(
-            "Thanks for your consideration",
-            "$greeting\n\n"
-            "Thank you for your consideration for the $role position, and for telling me "
-            "where things stand.\n\n"
-            "May I ask whether anything could still put me back in the running? I would also "
-            "appreciate any advice on how I could interview better next time.\n\n"
-            "I enjoyed meeting the team at $company and would be happy to be considered for "
-            "future roles." + _CLOSE,
-        ),
-    ),
-    LetterKind.STAY_IN_TOUCH: (
-        _Wording(
-            "Keeping in touch",
-            "$greeting\n\n"
-            "I hope all is well. We met on $date when I interviewed for the $role position "
-            "at $company. "
-            "I still think about our conversation on $topics. "
-            "I enjoyed talking about $rapport. "
-            "I was glad you liked $liked.\n\n"
-            "I remain very interested in $company. If the role opens up again or something "
-            "similar comes along, I would be glad to talk." + _CLOSE,
-        ),
-        _Wording(
-            "Staying in touch after my $role interview",
-            "$greeting\n\n"
-            "It has been a few weeks since we met about the $role role, and I wanted to say "
-            "hello. "
-            "Our discussion of $topics is still on my mind. "
-            "I often think back to our chat about $rapport. "
-            "I remember your interest in $liked.\n\n"
-            "Please keep me in mind if anything opens up at $company; I would be happy to "
-            "hear from you." + _CLOSE,
-        ),
-        _Wording(
-            "Hello again from a $role candidate",
-            "$greeting\n\n"
-            "I hope things are going well at $company. I interviewed with you on $date, and "
-            "I have kept following your work since. "
-            "Our talk about $topics was one of the highlights. "
-            "I still smile about our conversation on $rapport. "
-            "It was good to see you valued $liked.\n\n"
-            "I would welcome the chance to work with you in the future, so I wanted to stay "
-            "in touch." + _CLOSE,
-        ),
-    ),
-    LetterKind.OFFER_THANKS: (
-        _Wording(
-            "Thank you, and the $role offer",
-            "$greeting\n\n"
-            "I have just heard that $company would like to offer me the $role position, and I wanted "
-            "to thank you for your part in it. Our conversation on $date gave me a clear picture of "
-            "the work and of the people I would be working with.\n\n"
-            "Thank you for your time and for the confidence you have shown in me. I look forward to "
-            "speaking with you again soon." + _CLOSE,
-        ),
-        _Wording(
-            "With thanks for the $role offer",
-            "$greeting\n\n"
-            "The offer for the $role role has reached me, and I am very grateful. Thank you for the "
-            "time you spent with me during the interviews and for the care you took in getting to "
-            "know me.\n\n"
-            "It was a pleasure to meet you, and I hope to have the chance to work alongside you at "
-            "$company." + _CLOSE,
-        ),
-        _Wording(
-            "Thank you for meeting with me",
-            "$greeting\n\n"
-            "Thank you for taking part in my interviews for the $role position. Learning that "
-            "$company wants to offer me the role was wonderful news, and our conversation played "
-            "a real part in it.\n\n"
-            "I appreciate the time and attention you gave me, and I hope we stay in touch whatever "
-            "the next steps bring." + _CLOSE,
-        ),
-    ),
-}
-
 
 # The model has one kind for call scripts; the subject, which a script never
 # shows, tells the thank-you call apart from the call about the status.
 THANK_YOU_CALL_SUBJECT = "Thank-you call"
-_THANK_YOU_CALL: tuple[_Wording, ...] = (
-    _Wording(
-        THANK_YOU_CALL_SUBJECT,
-        "If someone else answers:\n"
-        "Hello, this is $my_name. May I speak with $full_name, please?\n\n"
-        "When you reach $addressee:\n"
-        "Hello $addressee. This is $my_name. We met on $date about the $role position. "
-        "I am calling to thank you for your time. "
-        "I especially enjoyed our conversation about $topics. "
-        "I was glad that $liked caught your interest. "
-        "Meeting you made me even keener to join $company.\n\n"
-        "Keep it short. If you reach voicemail, leave the same thanks and your number, $my_phone.",
-    ),
-    _Wording(
-        THANK_YOU_CALL_SUBJECT,
-        "If the receptionist answers:\n"
-        "Good morning, my name is $my_name. Could I speak with $full_name, please?\n\n"
-        "With $addressee:\n"
-        "Hi $addressee. It is $my_name. I interviewed with you on $date for the $role role. "
-        "I just wanted to say thank you for meeting with me. "
-        "Our talk about $topics has stayed with me. "
-        "I would like to add one thing to my answers: $answer_to_amend. "
-        "I am very interested in joining $company.\n\n"
-        "Thank them and end the call. If it goes to voicemail, say the same and leave $my_phone.",
-    ),
-    _Wording(
-        THANK_YOU_CALL_SUBJECT,
-        "If a colleague picks up:\n"
-        "Hello, my name is $my_name. Could I speak with $full_name, please?\n\n"
-        "Once $addressee is on the line:\n"
-        "Hello $addressee. This is $my_name. We met on $date about the $role position. "
-        "I am calling to thank you for the interview. "
-        "It was good to hear that you liked $liked. "
-        "I keep thinking about $topics. "
-        "I would love to bring that to $company.\n\n"
-        "A minute is enough. On voicemail, leave your thanks and your number, $my_phone.",
-    ),
-)
+WORDING_COUNT = 5
 
 
-def variant_count(kind: LetterKind) -> int:
-    """How many wordings exist for ``kind``: a panel larger than this repeats one."""
-    return len(_WORDINGS[kind])
+def variant(seat: int, part: int, count: int = WORDING_COUNT) -> int:
+    """Which of ``count`` wordings part ``part`` of a letter uses for the person in ``seat``.
+
+    The first ``count`` seats each take their own wording of every part; later
+    seats mix the parts, so that no two letters to one panel share more than a
+    part or two however many people it has.
+    """
+    return (seat + (seat // count) * (part + 1)) % count
 
 
 def handwritten_note_planned(application: Application) -> bool:
@@ -562,108 +161,80 @@ def handwritten_note_planned(application: Application) -> bool:
     return application.handwritten_note or application.formality is Formality.FORMAL
 
 
-def split_notes(notes: DebriefNotes | None, *, note_planned: bool) -> NotesSplit:
-    """Share an interviewer's notes between the thank-you email and the note.
+@dataclass(frozen=True)
+class Choice:
+    """What one person's letters say: the email's points, the note's, the one later letters recall."""
 
-    The note takes one note, the first written of :data:`_NOTE_PREFERENCE`,
-    but only when the email keeps something specific besides work samples.
-    When no note is planned, the email is the only thank-you, so it keeps
-    every note; a note drafted anyway still gets its one.
+    email: tuple[Point, ...] = ()
+    note: tuple[Point, ...] = ()
+    recalled: tuple[Point, ...] = ()
+    sample: Point | None = None
+    private: tuple[Point, ...] = field(default_factory=tuple)
+
+
+def choose(notes: DebriefNotes | None, *, note_planned: bool) -> Choice:
+    """Pick the points of each letter from one person's notes.
+
+    The thank-you email takes at most two: the most specific answer (a concern
+    answered or an answer amended) and the most specific thing you discussed.
+    A planned handwritten note touches on something else (seed 000),
+    preferring a personal detail; with a single point both use it.
     """
-    written = _written_fields(notes)
-    specific = [name for name in written if name != "samples"]
-    note: tuple[str, ...] = ()
-    if len(specific) > 1 or (specific and not note_planned):
-        note = tuple(name for name in _NOTE_PREFERENCE if name in specific)[:1]
-    email = written if not note_planned else tuple(n for n in written if n not in note)
-    return NotesSplit(email=email, note=note)
-
-
-def notes_for(kind: LetterKind, notes: DebriefNotes | None, *, note_planned: bool) -> tuple[str, ...]:
-    """The debrief-note fields a letter of ``kind`` draws on."""
-    if kind is LetterKind.THANK_YOU_EMAIL:
-        return split_notes(notes, note_planned=note_planned).email
-    if kind is LetterKind.HANDWRITTEN_NOTE:
-        return split_notes(notes, note_planned=note_planned).note
-    if kind is LetterKind.STAY_IN_TOUCH:
-        written = _written_fields(notes)
-        return tuple(n for n in _STAY_IN_TOUCH_PREFERENCE if n in written)[:1]
-    return ()
-
-
-def letter_values(
-    kind: LetterKind,
-    *,
-    application: Application,
-    interview: Interview | None,
-    interviewer: Interviewer | None,
-    notes: DebriefNotes | None,
-    settings: Settings,
-    variant: int = 0,
-) -> dict[str, str]:
-    """The plain-string values a template of ``kind`` may name.
-
-    Notes that ``kind`` does not use are empty, so the sentences that need
-    them drop out of the draft.
-    """
-    formal = application.formality is Formality.FORMAL
-    honorific, first, last = _name_parts(interviewer.name if interviewer else "")
-    if honorific and last:
-        addressee = f"{honorific} {last}" if formal or not first else first
-    elif formal:
-        addressee = " ".join(p for p in (first, last) if p)
+    points = capture.read(notes)
+    sendable = [p for p in points if p.sendable and p.field != "samples"]
+    ranked = sorted(sendable, key=lambda p: -p.weight)
+    personal = [p for p in ranked if p.field == "rapport"]
+    if note_planned and len(ranked) > 1:
+        # Reserve one point for the note so that the email does not take it.
+        reserved = personal[0] if personal else ranked[min(2, len(ranked) - 1)]
+        rest = [p for p in ranked if p != reserved]
     else:
-        addressee = first
-    signature = settings.signature.strip()
-    my_phone = _PHONE.search(signature)
-    starts = interview.starts_at if interview else None
-    used = set(notes_for(kind, notes, note_planned=handwritten_note_planned(application)))
-    values = {
-        "greeting": _greeting(addressee, application, formal, variant),
-        "sign_off": _pick(_SIGN_OFFS[application.formality], variant),
-        "signature": signature,
-        "my_name": signature.splitlines()[0].strip() if signature else "",
-        "my_phone": my_phone.group().strip() if my_phone else "",
-        "addressee": addressee,
-        "full_name": interviewer.name.strip() if interviewer else "",
-        "title": interviewer.title.strip() if interviewer else "",
-        "company": application.company.strip(),
-        "role": application.role.strip(),
-        "weekday": _WEEKDAYS[starts.weekday()] if starts else "",
-        "date": _long_date(starts.date(), settings.country) if starts else "",
-        "decision_date": "",
-        "decision_timeline": "",
-    }
-    if interview and kind is LetterKind.STATUS_INQUIRY:
-        if interview.decision_by:
-            values["decision_date"] = _long_date(interview.decision_by, settings.country)
+        rest = ranked
+    answers = [p for p in rest if p.field in _ANSWERS]
+    discussed = [p for p in rest if p.field not in _ANSWERS]
+    email = tuple(discussed[:1] + answers[:1])
+    if len(email) < 2:
+        email = tuple(rest[:2])
+    others = [p for p in (personal + ranked) if p not in email]
+    note = tuple(others[:1] or ranked[:1])
+    recalled = [p for p in ranked if p.field in _RECALLED and capture.recall(p, 0)]
+    samples = [p for p in points if p.field == "samples" and p.sendable]
+    return Choice(
+        email=email,
+        note=note,
+        recalled=tuple(recalled[:1]),
+        sample=samples[0] if samples else None,
+        private=tuple(p for p in points if not p.sendable),
+    )
+
+
+@dataclass(frozen=True)
+class Use:
+    """What becomes of one point of the notes: the sentence it makes, and which letter says it."""
+
+    point: Point
+    sentence: str
+    where: str
+
+
+def uses(notes: DebriefNotes | None, *, seat: int, note_planned: bool) -> list[Use]:
+    """Every point of one person's notes with the very sentence their letters will carry,
+    in the order of the notes; the Debrief page shows it beside each note."""
+    choice = choose(notes, note_planned=note_planned)
+    found = []
+    for point in capture.read(notes):
+        if not point.sendable:
+            found.append(Use(point, "", "private"))
+        elif point.field == "samples":
+            found.append(Use(point, capture.sample_sentence(point, variant(seat, 3)), "email"))
+        elif point in choice.email:
+            index = choice.email.index(point)
+            found.append(Use(point, capture.sentence(point, variant(seat, 10 + index)), "email"))
+        elif point in choice.note:
+            found.append(Use(point, capture.sentence(point, variant(seat, 10)), "note"))
         else:
-            values["decision_timeline"] = _clause(interview.decision_timeline)
-    for name in DebriefNotes.FIELDS:
-        values[name] = (
-            _clause(second_person.addressed(getattr(notes, name))) if notes and name in used else ""
-        )
-    if values["rapport"].lower().startswith(("you ", "you're ", "you've ")):
-        # A whole clause ("you are training for a marathon") where the wordings talk about a topic.
-        values["rapport"] = f"how {values['rapport']}"
-    return values
-
-
-def fill_template(text: str, values: Mapping[str, str]) -> str:
-    """Fill ``$name`` slots from ``values``, dropping each sentence that names an
-    empty or unknown value. Safe for user-written templates: only plain names
-    are looked up, never attributes or expressions.
-    """
-    lines: list[str] = []
-    for line in text.splitlines():
-        if not line.strip():
-            lines.append("")
-            continue
-        sentences = re.split(r"(?<=[.!?])\s+", line.strip())
-        kept = [s for s in sentences if all(values.get(n, "").strip() for n in Template(s).get_identifiers())]
-        if kept:
-            lines.append(Template(" ".join(kept)).safe_substitute(values))
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+            found.append(Use(point, capture.sentence(point, variant(seat, 10)), "unused"))
+    return found
 
 
 def draft(
@@ -675,23 +246,39 @@ def draft(
     notes: DebriefNotes | None = None,
     settings: Settings | None = None,
     variant: int = 0,
+    attempt: int = 1,
 ) -> Draft:
     """Draft a letter of ``kind`` to ``interviewer`` (or the company's team when None).
 
-    ``variant`` is the interviewer's position on the panel, so that letters to
-    one panel each get their own wording.
+    ``variant`` is the interviewer's seat on the panel, so that letters to one
+    panel each get their own wording; ``attempt`` counts status inquiries to
+    this person, so a second and a third do not repeat the first.
     """
-    return _compose(
-        kind,
-        _pick(_WORDINGS[kind], variant),
-        kind,
-        application=application,
-        interview=interview,
-        interviewer=interviewer,
-        notes=notes,
-        settings=settings,
-        variant=variant,
-    )
+    settings = settings or Settings()
+    seat = variant
+    choice = choose(notes, note_planned=handwritten_note_planned(application))
+    values = _values(application, interview, interviewer, settings, seat)
+    points: tuple[Point, ...] = ()
+    sample = None
+    if kind is LetterKind.THANK_YOU_EMAIL:
+        points, sample = choice.email, choice.sample
+        subject, body = _thank_you_email(values, points, sample, seat)
+    elif kind is LetterKind.HANDWRITTEN_NOTE:
+        points = choice.note or choice.email[:1]
+        subject, body = "", _handwritten_note(values, points, seat)
+    elif kind is LetterKind.STATUS_INQUIRY:
+        decision = interview.decision_by if interview else None
+        if decision:
+            values["decision_date"] = _long_date(decision, settings.country)
+        subject, body = _status_inquiry(values, seat, attempt)
+    elif kind is LetterKind.CALL_SCRIPT:
+        subject, body = "", fill_template(_pick(wordings.CALL_SCRIPT, seat), values)
+    elif kind is LetterKind.VOICEMAIL_SCRIPT:
+        subject, body = "", fill_template(_pick(wordings.VOICEMAIL_SCRIPT, seat), values)
+    else:
+        points = choice.recalled
+        subject, body = _later_letter(kind, values, points, seat)
+    return Draft(kind, subject, body, _recipient(kind, interviewer), points, sample)
 
 
 def draft_thank_you_call(
@@ -704,18 +291,24 @@ def draft_thank_you_call(
     variant: int = 0,
 ) -> Draft:
     """A call script to say thank you to an interviewer whose card has no email
-    address (seed 004). It takes the notes the thank-you email would have used.
+    address (seed 004). It says the first point the thank-you email would have made.
     """
-    return _compose(
+    settings = settings or Settings()
+    choice = choose(notes, note_planned=handwritten_note_planned(application))
+    values = _values(application, interview, interviewer, settings, variant)
+    points = choice.email[:1]
+    values["point"] = (
+        capture.sentence(points[0], variant)
+        if points
+        else _pick(wordings.HANDWRITTEN_NOTE["general"], variant)
+    )
+    body = fill_template(_pick(wordings.THANK_YOU_CALL, variant), values)
+    return Draft(
         LetterKind.CALL_SCRIPT,
-        _pick(_THANK_YOU_CALL, variant),
-        LetterKind.THANK_YOU_EMAIL,
-        application=application,
-        interview=interview,
-        interviewer=interviewer,
-        notes=notes,
-        settings=settings,
-        variant=variant,
+        THANK_YOU_CALL_SUBJECT,
+        body,
+        _recipient(LetterKind.CALL_SCRIPT, interviewer),
+        points,
     )
 
 
@@ -723,34 +316,133 @@ def is_thank_you_call(kind: LetterKind, subject: str) -> bool:
     return kind is LetterKind.CALL_SCRIPT and subject == THANK_YOU_CALL_SUBJECT
 
 
-def _compose(
-    kind: LetterKind,
-    wording: _Wording,
-    notes_kind: LetterKind,
-    *,
+# -- the letters, part by part -------------------------------------------------------------
+
+
+def _thank_you_email(values: dict[str, str], points, sample, seat: int) -> tuple[str, str]:
+    parts = wordings.THANK_YOU_EMAIL
+    said = " ".join(capture.sentence(p, variant(seat, 10 + i)) for i, p in enumerate(points))
+    paragraphs = [
+        _part(parts["opening"], seat, 1, values),
+        said or _part(parts["general"], seat, 2, values),
+        capture.sample_sentence(sample, variant(seat, 3)) if sample else "",
+        f"{_part(parts['fit'], seat, 4, values)} {_part(parts['closing'], seat, 5, values)}",
+    ]
+    return _part(parts["subject"], seat, 0, values), _letter(values, paragraphs)
+
+
+def _handwritten_note(values: dict[str, str], points, seat: int) -> str:
+    parts = wordings.HANDWRITTEN_NOTE
+    said = " ".join(capture.sentence(p, variant(seat, 10 + i)) for i, p in enumerate(points))
+    opening = _part(parts["opening"], seat, 1, values)
+    paragraphs = [
+        f"{opening} {said or _part(parts['general'], seat, 2, values)}",
+        _part(parts["closing"], seat, 3, values),
+    ]
+    return _letter(values, paragraphs)
+
+
+def _status_inquiry(values: dict[str, str], seat: int, attempt: int) -> tuple[str, str]:
+    """The first inquiry, a second and a last one, each in words of its own for the same person."""
+    turn = min(max(attempt, 1), 3)
+    parts = wordings.STATUS_INQUIRY[turn]
+
+    def part(options: tuple[str, ...], index: int) -> str:
+        chosen = options[(variant(seat, index, len(options)) + turn - 1) % len(options)]
+        return fill_template(chosen, values)
+
+    timeline = part(wordings.STATUS_TIMELINE, 2) if values.get("decision_date") else ""
+    closing = part(wordings.STATUS_CLOSING, 3)
+    if turn == 3:
+        closing = f"{closing} {part(wordings.STATUS_LAST_CLOSING, 4)}"
+    paragraphs = [f"{part(parts['opening'], 1)} {timeline}".strip(), closing]
+    return part(parts["subject"], 0), _letter(values, paragraphs)
+
+
+_LATER = {
+    LetterKind.WITHDRAWAL: (wordings.WITHDRAWAL, ("decision", "goodbye")),
+    LetterKind.THANKS_FOR_CONSIDERATION: (wordings.THANKS_FOR_CONSIDERATION, ("thanks", "ask", "goodbye")),
+    LetterKind.STAY_IN_TOUCH: (wordings.STAY_IN_TOUCH, ("hello", "interest")),
+    LetterKind.OFFER_THANKS: (wordings.OFFER_THANKS, ("news", "thanks")),
+}
+
+
+def _later_letter(kind: LetterKind, values: dict[str, str], points, seat: int) -> tuple[str, str]:
+    """A letter after the answer (or the silence): its parts, the first followed by what it recalls."""
+    parts, names = _LATER[kind]
+    recalled = " ".join(capture.recall(p, variant(seat, 10)) for p in points)
+    paragraphs = [_part(parts[name], seat, index + 1, values) for index, name in enumerate(names)]
+    if recalled:
+        paragraphs[0] = f"{paragraphs[0]} {recalled}"
+    return _part(parts["subject"], seat, 0, values), _letter(values, paragraphs)
+
+
+def _letter(values: dict[str, str], paragraphs: list[str]) -> str:
+    """Greeting, paragraphs, sign-off and name. The paragraphs are filled already: what the
+    user wrote is never read as a template."""
+    close = "\n".join(line for line in (values["sign_off"], values["signature"]) if line)
+    blocks = [values["greeting"], *(p.strip() for p in paragraphs), close]
+    return "\n\n".join(block for block in blocks if block.strip())
+
+
+def _part(options: tuple[str, ...], seat: int, part: int, values: dict[str, str]) -> str:
+    return fill_template(options[variant(seat, part, len(options))], values)
+
+
+# -- names, dates and the values every wording may name ------------------------------------
+
+
+def _values(
     application: Application,
     interview: Interview | None,
     interviewer: Interviewer | None,
-    notes: DebriefNotes | None,
-    settings: Settings | None,
-    variant: int,
-) -> Draft:
-    values = letter_values(
-        notes_kind,
-        application=application,
-        interview=interview,
-        interviewer=interviewer,
-        notes=notes,
-        settings=settings or Settings(),
-        variant=variant,
-    )
-    return Draft(
-        kind=kind,
-        subject=fill_template(wording.subject, values),
-        body=fill_template(wording.body, values),
-        recipient=_recipient(kind, interviewer),
-        notes_used=notes_for(notes_kind, notes, note_planned=handwritten_note_planned(application)),
-    )
+    settings: Settings,
+    seat: int,
+) -> dict[str, str]:
+    formal = application.formality is Formality.FORMAL
+    addressee = addressee_for(interviewer, formal=formal)
+    signature = settings.signature.strip()
+    my_phone = _PHONE.search(signature)
+    starts = interview.starts_at if interview else None
+    style = "formal" if formal else "casual"
+    return {
+        "greeting": _greeting(addressee, application, formal, seat),
+        "sign_off": wordings.SIGN_OFFS[style][variant(seat, 9, len(wordings.SIGN_OFFS[style]))],
+        "signature": signature,
+        "my_name": signature.splitlines()[0].strip() if signature else "",
+        "my_phone": my_phone.group().strip() if my_phone else "",
+        "addressee": addressee,
+        "full_name": interviewer.name.strip() if interviewer else "",
+        "company": application.company.strip(),
+        "role": application.role.strip(),
+        "weekday": _WEEKDAYS[starts.weekday()] if starts else "",
+        "date": _long_date(starts.date(), settings.country) if starts else "",
+        "decision_date": "",
+    }
+
+
+def addressee_for(interviewer: Interviewer | None, *, formal: bool) -> str:
+    """How a letter greets them: 'Ms. Raman' or 'Priya Raman' when formal, 'Priya' when casual.
+
+    A salutation on the card, or one written before the name ("Dr. Amina
+    Yusuf"), turns a formal greeting into salutation and last name.
+    """
+    if interviewer is None:
+        return ""
+    honorific, first, last = _name_parts(interviewer.name)
+    salutation = _salutation(interviewer.salutation) or honorific
+    if formal:
+        if salutation and last:
+            return f"{salutation} {last}"
+        return " ".join(p for p in (first, last) if p)
+    if first:
+        return first
+    return f"{salutation} {last}".strip()
+
+
+def _salutation(text: str) -> str:
+    text = " ".join(text.split())
+    return text[:1].upper() + text[1:] if text else ""
 
 
 def _recipient(kind: LetterKind, interviewer: Interviewer | None) -> str:
@@ -763,14 +455,8 @@ def _recipient(kind: LetterKind, interviewer: Interviewer | None) -> str:
     return interviewer.name.strip()
 
 
-def _written_fields(notes: DebriefNotes | None) -> tuple[str, ...]:
-    if notes is None:
-        return ()
-    return tuple(name for name in DebriefNotes.FIELDS if getattr(notes, name).strip())
-
-
-def _pick(options: tuple[_T, ...], variant: int) -> _T:
-    return options[variant % len(options)]
+def _pick(options: tuple[_T, ...], seat: int) -> _T:
+    return options[seat % len(options)]
 
 
 def _name_parts(name: str) -> tuple[str, str, str]:
@@ -786,22 +472,12 @@ def _name_parts(name: str) -> tuple[str, str, str]:
     return honorific, words[0], " ".join(words[1:])
 
 
-def _greeting(addressee: str, application: Application, formal: bool, variant: int) -> str:
+def _greeting(addressee: str, application: Application, formal: bool, seat: int) -> str:
     if not addressee:
         team = f"{application.company.strip()} team".strip()
         return f"Dear {team}," if formal else f"Hello {team},"
-    word = "Dear" if formal else _pick(_CASUAL_GREETINGS, variant)
+    word = "Dear" if formal else _pick(wordings.CASUAL_GREETINGS, seat)
     return f"{word} {addressee},"
-
-
-def _clause(note: str) -> str:
-    """Make a jotted note fit mid-sentence: one line, no closing stop."""
-    parts = [p.strip(" \t.;,:!?") for p in note.splitlines()]
-    text = "; ".join(" ".join(p.split()) for p in parts if p.strip(" \t.;,:!?"))
-    first, _, _ = text.partition(" ")
-    if first.lower() in _LOWER_FIRST:
-        text = text[0].lower() + text[1:]
-    return text
 
 
 def _long_date(day: date, country: str) -> str:
