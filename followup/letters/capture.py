@@ -328,7 +328,18 @@ def _shape(tokens: list[str], text: str, field: str) -> tuple[str, str]:
     return "topic", _and_list(_lower_first(text))
 
 
-_OBJECT_STARTS = grammar.DETERMINERS | {"that", "how", "why", "what", "whether", "it", "them", "him", "me"}
+_OBJECT_STARTS = grammar.DETERMINERS | {
+    "that",
+    "how",
+    "why",
+    "what",
+    "whether",
+    "it",
+    "them",
+    "him",
+    "me",
+    "you",
+}
 
 
 def _verb_follows(word: str) -> bool:

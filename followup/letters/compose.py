@@ -322,9 +322,11 @@ def is_thank_you_call(kind: LetterKind, subject: str) -> bool:
 def _thank_you_email(values: dict[str, str], points, sample, seat: int) -> tuple[str, str]:
     parts = wordings.THANK_YOU_EMAIL
     said = " ".join(capture.sentence(p, variant(seat, 10 + i)) for i, p in enumerate(points))
+    if len(points) < 2:  # a letter of the usual length still: what the conversation gave them
+        said = f"{said} {_part(parts['general'], seat, 2, values)}".strip()
     paragraphs = [
         _part(parts["opening"], seat, 1, values),
-        said or _part(parts["general"], seat, 2, values),
+        said,
         capture.sample_sentence(sample, variant(seat, 3)) if sample else "",
         f"{_part(parts['fit'], seat, 4, values)} {_part(parts['closing'], seat, 5, values)}",
     ]

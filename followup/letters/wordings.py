@@ -232,7 +232,7 @@ THANK_YOU_EMAIL = {
             "Please let me know if there is anything else I can send you; I look forward to hearing about "
             "the next steps."
         ),
-        "Thank you again for your time; I hope we can speak again soon.",
+        "Thank you again for your time and your openness; I hope we can speak again soon.",
         (
             "If it would help your decision, I would be happy to provide references or anything else you "
             "need. I look forward to hearing from you."
@@ -241,7 +241,7 @@ THANK_YOU_EMAIL = {
             "If you need anything more from me, I would be glad to provide it. Thank you again for a very "
             "good conversation."
         ),
-        "Thank you again for your time, and I look forward to the next steps.",
+        "Thank you again for your time and for a very open conversation; I look forward to the next steps.",
     ),
 }
 
@@ -389,7 +389,10 @@ STATUS_CLOSING = (
         "I remain enthusiastic about the opportunity at $company and would be happy to answer any further "
         "questions."
     ),
-    "The role at $company is still the one I want. I would be glad to send anything that would help.",
+    (
+        "The role at $company is still the one I want, and I would be glad to send anything that would "
+        "help with your decision."
+    ),
     "I would very much like to join $company, and I am happy to provide any further information you need.",
 )
 STATUS_LAST_CLOSING = (
