@@ -219,7 +219,7 @@ def read_item(field: str, note: str) -> Point:
             if _shape(grammar.words(rest), rest, field)[0] == "topic":
                 return Point(field, note, "topic", topic=rest, weight=weight)
         if shape == "do":
-            return Point(field, note, "private", private="is a to-do for you")
+            return Point(field, note, "private", private=grammar.TO_DO)
         if shape == "topic":
             return Point(field, note, "topic", topic=rest, weight=weight)
         if shape == "i":
@@ -232,7 +232,7 @@ def read_item(field: str, note: str) -> Point:
         if shape in ("you", "vp"):
             return Point(field, note, "clause", clause=_you(rest, shape), weight=weight)
     if shape == "do":
-        return Point(field, note, "private", private="is a to-do for you")
+        return Point(field, note, "private", private=grammar.TO_DO)
     return Point(field, note, "private", private="could not be read as a point for a letter")
 
 

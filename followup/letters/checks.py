@@ -296,6 +296,7 @@ _JOB_WORDS = frozenset(
         "fullstack",
         "workflow",
         "workflows",
+        "voicemail",
     ]
 )
 _HONORIFICS = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "sir", "madam"})

@@ -93,7 +93,9 @@ SHORTHAND = frozenset(
 )  # fmt: skip
 
 # What never belongs in a letter written from notes, with the reason shown to
-# the user. Each pattern is matched on whole words, case-insensitively.
+# the user. Each pattern is matched on whole words, case-insensitively. To-dos
+# keep a note private, but in a finished letter "find out" is just English.
+TO_DO = "is a to-do for you"
 PRIVATE = (
     (
         (
@@ -115,7 +117,7 @@ PRIVATE = (
             r"look up|check out|find out|read up|todo|to-do|to-do list|to do list"
             r"|remember to|don't forget|note to self|follow up with"
         ),
-        "is a to-do for you",
+        TO_DO,
     ),
     (
         (
@@ -155,8 +157,8 @@ def private_reason(text: str) -> str:
 
 
 def private_words(text: str) -> list[str]:
-    """Every private word or phrase in `text`, as written."""
-    return [m.group() for pattern, _ in _PRIVATE for m in pattern.finditer(text)]
+    """Every word or phrase in `text` that a letter should not say, as written."""
+    return [m.group() for pattern, why in _PRIVATE if why != TO_DO for m in pattern.finditer(text)]
 
 
 def shorthand(text: str) -> list[str]:

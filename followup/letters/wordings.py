@@ -118,7 +118,7 @@ POINTS: dict[str, dict[str, tuple[str, ...]]] = {
             "It was a pleasure to learn that $clause.",
             "It was lovely to hear that $clause.",
             "I was delighted to discover that $clause.",
-            "It was fun to find out that $clause.",
+            "It was fun to learn that $clause.",
         ),
     },
 }
@@ -143,7 +143,7 @@ SAMPLE_OFFER = (
 )
 SAMPLE_LINK = (
     "You can see $topic here: $link",
-    "In case it is useful, $topic is online: $link",
+    "In case it is useful, you can find $topic online: $link",
     "If you would like a closer look, here is $topic: $link",
     "You will find $topic at this address: $link",
     "Here is $topic, should you want to see more of my work: $link",
