@@ -278,7 +278,7 @@ def _thank_you_without_email(store: Store, panel: Panel, person: Interviewer) ->
         return
     st.info(
         f"There is no email address on {md(person.name)}’s card: thank them with a short phone call on the "
-        "next business day, not the same day (seed 004). Here is what to say.",
+        "next business day, not the same day (Cohen). Here is what to say.",
         icon=":material/call:",
     )
     letter_section(store, panel, LetterKind.CALL_SCRIPT, person, thank_you_call=True)

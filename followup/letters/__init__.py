@@ -3,8 +3,10 @@
 Read the modules in the order a note travels:
 
 - ``capture``: a note as the user jotted it, read into points a letter can
-  use, each with the sentence it becomes, or kept private and why.
-- ``wordings``: every sentence the letters are made of, as data.
+  use, each with the sentence it becomes, or kept private and why
+  (``grammar`` holds the few word lists it needs, ``second_person`` turns
+  "she" into "you").
+- ``wordings``: every sentence the letters are made of, as data, filled by ``template``.
 - ``compose``: a draft per letter kind and person, from their points and the wordings.
 - ``checks``: proofreading beside each draft before it is sent.
 - ``handoff``: the ``mailto:`` link, the ``.eml`` draft and the print file.
