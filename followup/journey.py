@@ -129,28 +129,45 @@ FIELD_PACE_WHY = (
 
 @dataclass(frozen=True)
 class Prompt:
-    """Something to write down about one interviewer; kept in `field` of their debrief notes."""
+    """Something to write down about one interviewer; kept in `field` of their debrief notes.
+
+    `private` prompts are memos for the user alone; the one after each says what the letter should say.
+    """
 
     field: str
     label: str
     placeholder: str
+    private: bool = False
 
 
 DEBRIEF_PROMPTS: tuple[Prompt, ...] = (
-    Prompt(
-        "liked", "What they liked or responded well to", "e.g. lit up when I described the audit clean-up"
-    ),
-    Prompt("concerns", "Concerns they voiced, or you sensed", "e.g. asked twice about my notice period"),
+    Prompt("liked", "What they liked or responded well to", "e.g. the audit clean-up I led last year"),
     Prompt("topics", "Topics they focused on", "e.g. month-end close, automation"),
-    Prompt("to_stress", "Things to research or stress", "e.g. look up their new ERP; stress my SAP work"),
+    Prompt(
+        "concerns", "Concerns they voiced, or you sensed", "e.g. asked twice about my notice period", True
+    ),
+    Prompt(
+        "concern_answer",
+        "Your answer to that concern, as the letter should say it",
+        "e.g. I can start within four weeks.",
+    ),
     Prompt(
         "answer_to_amend",
         "An answer to correct, amplify or complete",
-        "e.g. I said 4 TB; it was 40 TB",
+        "e.g. the forecasting question: undersold my Prophet work",
+        True,
     ),
+    Prompt(
+        "amended_answer",
+        "What you would say now, as the letter should say it",
+        "e.g. I built the store-level demand forecast in Prophet myself.",
+    ),
+    Prompt("to_stress", "Things to research or stress", "e.g. look up their new ERP; stress my SAP work"),
     Prompt("rapport", "Personal details for rapport", "e.g. running a marathon in May; grew up in Lyon"),
     Prompt(
-        "samples", "Work samples or an article worth sending", "e.g. the dashboard deck; the article on X"
+        "samples",
+        "Work samples or an article worth sending",
+        "e.g. the dashboard deck; a link to your portfolio",
     ),
 )
 

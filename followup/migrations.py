@@ -27,6 +27,21 @@ def _create(*new_tables: sa.Table) -> Step:
     return step
 
 
+def _add_columns(table: sa.Table, *names: str) -> Step:
+    """Add columns of `table` (as `tables.py` defines them) that the database lacks."""
+
+    def step(conn: sa.Connection) -> None:
+        present = {c["name"] for c in sa.inspect(conn).get_columns(table.name)}
+        for name in names:
+            if name in present:
+                continue
+            column = table.c[name]
+            ddl = sa.schema.CreateColumn(column).compile(dialect=conn.dialect)
+            conn.execute(sa.text(f"ALTER TABLE {table.name} ADD COLUMN {ddl}"))
+
+    return step
+
+
 def _seed_single_rows(conn: sa.Connection) -> None:
     if conn.execute(sa.select(sa.func.count()).select_from(tables.settings)).scalar_one() == 0:
         conn.execute(tables.settings.insert().values(id=1))
@@ -50,6 +65,14 @@ STEPS: list[tuple[int, str, list[Step]]] = [
         ],
     ),
     (2, "letters and follow-up actions", [_create(tables.letters, tables.actions)]),
+    (
+        3,
+        "a salutation on the business card; the answer to a concern and the corrected answer in the notes",
+        [
+            _add_columns(tables.interviewers, "salutation"),
+            _add_columns(tables.debrief_notes, "concern_answer", "amended_answer"),
+        ],
+    ),
 ]
 
 CURRENT_VERSION = STEPS[-1][0]

@@ -157,11 +157,19 @@ class Interviewer:
     preferred_channel: Channel | None = None
     id: int | None = None
     version: int = 0
+    # How a formal letter greets them: "Ms.", "Dr.", "Mr.", "Mx."; empty means by full name.
+    salutation: str = ""
 
 
 @dataclass
 class DebriefNotes:
-    """What the user wrote down about one interviewer right after the interview."""
+    """What the user wrote down about one interviewer right after the interview.
+
+    Each field is jotted freely; `followup.letters.capture` reads it into the
+    points a letter can use. A concern and an answer that went wrong are memos
+    that never leave the app by themselves: `concern_answer` and
+    `amended_answer` hold what the letter should say about them.
+    """
 
     interviewer_id: int
     liked: str = ""
@@ -173,8 +181,21 @@ class DebriefNotes:
     samples: str = ""
     updated_at: datetime | None = None
     version: int = 0
+    # Added later than the others, so they come last here and in exports.
+    concern_answer: str = ""
+    amended_answer: str = ""
 
-    FIELDS = ("liked", "concerns", "topics", "to_stress", "answer_to_amend", "rapport", "samples")
+    FIELDS = (
+        "liked",
+        "topics",
+        "concerns",
+        "concern_answer",
+        "answer_to_amend",
+        "amended_answer",
+        "to_stress",
+        "rapport",
+        "samples",
+    )
 
     @property
     def is_empty(self) -> bool:

@@ -10,9 +10,10 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
 
-from followup import cadence, clock, outcome, scripts, validation
+from followup import cadence, clock, outcome, validation
 from followup.calendar_export import CalendarEntry
 from followup.errors import ValidationFailed
+from followup.letters import scripts
 from followup.model import (
     Action,
     ActionKind,

@@ -51,39 +51,57 @@ def curated(today: date) -> list[ApplicationBundle]:
     panel = [
         (
             Interviewer(
-                0, "Priya Raman", "Head of Analytics", "priya.raman@northwind.example", "+1 415 555 0142"
+                0,
+                "Priya Raman",
+                "Head of Analytics",
+                "priya.raman@northwind.example",
+                "+1 415 555 0142",
+                salutation="Ms.",
             ),
             DebriefNotes(
                 0,
                 liked="the churn dashboard I rebuilt for my last team",
-                concerns="whether I have worked with dbt in production",
                 topics="self-serve reporting for the sales team",
-                to_stress="my experience training non-technical colleagues",
-                answer_to_amend="I undersold the size of the warehouse migration: it was 40 TB, not 4",
+                concerns="whether I have used dbt in production",
+                concern_answer="I ran dbt in production for two years, with tests on every model.",
+                answer_to_amend="the warehouse migration question: undersold it",
+                amended_answer="the migration I led moved 40 TB, not 4, without downtime",
+                to_stress="look up their BI roadmap; stress my experience training non-technical colleagues",
                 rapport="she is training for the Chicago marathon",
-                samples="the churn dashboard walkthrough deck",
+                samples="the slides from my talk on the churn dashboard",
             ),
         ),
         (
-            Interviewer(0, "Tomás Ortega", "Senior Data Engineer", "tomas.ortega@northwind.example", ""),
+            Interviewer(
+                0,
+                "Tomás Ortega",
+                "Senior Data Engineer",
+                "tomas.ortega@northwind.example",
+                "",
+                salutation="Mr.",
+            ),
             DebriefNotes(
                 0,
                 liked="my answer on testing data pipelines",
-                concerns="I have not used Airflow, only Dagster",
                 topics="data quality checks and on-call",
-                to_stress="how quickly I picked up Dagster",
-                answer_to_amend="I forgot to mention the alerting I set up for late data",
+                concerns="I have not used Airflow, only Dagster",
+                concern_answer="I learned Dagster in three weeks, and its ideas carry over to Airflow directly.",
+                answer_to_amend="forgot to mention the alerting",
+                amended_answer="I also set up the alerting that flags late data within an hour",
                 rapport="we both started out in physics",
             ),
         ),
         (
-            Interviewer(0, "Grace Liu", "HR Business Partner", "", "+1 415 555 0199", Channel.PHONE),
+            Interviewer(
+                0, "Grace Liu", "HR Business Partner", "", "+1 415 555 0199", Channel.PHONE, salutation="Ms."
+            ),
             DebriefNotes(
                 0,
                 liked="that I mentor junior analysts",
-                concerns="my notice period of six weeks",
                 topics="team culture and hybrid work",
-                to_stress="that I can start sooner if needed",
+                concerns="my notice period of six weeks",
+                concern_answer="I can start within four weeks if needed.",
+                rapport="her team's Friday book club",
             ),
         ),
     ]
@@ -111,8 +129,8 @@ def curated(today: date) -> list[ApplicationBundle]:
         calls_welcome=CallsWelcome.YES,
         preferred_channel=Channel.EMAIL,
     )
-    hiring_manager = lambda name, title, email, phone="": [  # noqa: E731
-        (Interviewer(0, name, title, email, phone), None)
+    hiring_manager = lambda name, title, email, phone="", salutation="": [  # noqa: E731
+        (Interviewer(0, name, title, email, phone, salutation=salutation), None)
     ]
     return [
         ApplicationBundle(
@@ -144,7 +162,7 @@ def curated(today: date) -> list[ApplicationBundle]:
                 (
                     Interview(0, _at(ago(9), 9), format="in person", calls_welcome=CallsWelcome.YES),
                     hiring_manager(
-                        "Margaret Okafor", "Controller", "m.okafor@bluebird.example", "+1 212 555 0110"
+                        "Margaret Okafor", "Controller", "m.okafor@bluebird.example", "+1 212 555 0110", "Ms."
                     ),
                 )
             ],
@@ -215,7 +233,7 @@ def curated(today: date) -> list[ApplicationBundle]:
                 (
                     Interview(0, _at(ago(30), 10), format="in person"),
                     hiring_manager(
-                        "Robert Chen", "VP Finance", "robert.chen@granite.example", "+1 617 555 0123"
+                        "Robert Chen", "VP Finance", "robert.chen@granite.example", "+1 617 555 0123", "Mr."
                     ),
                 )
             ],

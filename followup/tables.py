@@ -103,6 +103,7 @@ interviewers = sa.Table(
     sa.Column("phone", sa.String(40), nullable=False, server_default=""),
     sa.Column("preferred_channel", sa.String(10), nullable=True),
     sa.Column("version", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("salutation", sa.String(40), nullable=False, server_default=""),
 )
 
 debrief_notes = sa.Table(
@@ -123,6 +124,8 @@ debrief_notes = sa.Table(
     sa.Column("samples", sa.Text, nullable=False, server_default=""),
     sa.Column("updated_at", sa.DateTime, nullable=True),
     sa.Column("version", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("concern_answer", sa.Text, nullable=False, server_default=""),
+    sa.Column("amended_answer", sa.Text, nullable=False, server_default=""),
 )
 
 letters = sa.Table(

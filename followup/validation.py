@@ -17,6 +17,8 @@ MAX_NAME = 200
 MAX_TEXT = 20_000
 EMAIL_SHAPE = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;.]{2,}$")
 PHONE_CHARACTERS = re.compile(r"^\+?[\d\s().\-/]+(\s*(x|ext\.?)\s*\d+)?$", re.IGNORECASE)
+# "Ms.", "Dr.", "Prof.", "Mx", "Frau Dr."; empty is allowed.
+SALUTATION = re.compile(r"^(?:[^\W\d_]+\.?(?: [^\W\d_]+\.?){0,2})?$")
 # Interviews are planned at most this far ahead; a later date is almost always a typo.
 FURTHEST_FUTURE = timedelta(days=365)
 EARLIEST_YEAR = 2000
@@ -109,6 +111,8 @@ def validate_interviewer(interviewer: Interviewer) -> dict[str, str]:
     _required(errors, "name", interviewer.name, "Name")
     if len(interviewer.title) > MAX_NAME:
         errors["title"] = f"The title is too long (at most {MAX_NAME} characters)."
+    if not SALUTATION.match(interviewer.salutation.strip()):
+        errors["salutation"] = "A salutation is a word such as Ms., Mr., Mx. or Dr. (letters and a dot)."
     for field, problem in (
         ("email", email_problem(interviewer.email)),
         ("phone", phone_problem(interviewer.phone)),

@@ -176,6 +176,9 @@ for person in interviewers:
             st.caption(md(person.title))
         _text_field(person, "name", "Name *", max_chars=validation.MAX_NAME)
         _text_field(person, "title", "Title", max_chars=validation.MAX_NAME)
+        _text_field(
+            person, "salutation", "Salutation (formal letters)", max_chars=40, placeholder="e.g. Ms., Dr."
+        )
         _text_field(person, "email", "Email", max_chars=320, placeholder="e.g. name@company.com")
         _text_field(person, "phone", "Phone", max_chars=40, placeholder="e.g. +1 415 555 0100")
         preferred = _card_field(person, "preferred_channel", **CHANNEL_OPTIONS)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from followup import clock, validation
 from followup.journey import DEBRIEF_PROMPTS, Step, debrief_nudge
-from ui import session
+from followup.letters.compose import handwritten_note_planned, uses
+from ui import note_preview, session
 from ui.forms import Autosave
 from ui.interview_picker import pick_interview
 from ui.journey import PAGES, load_progress, next_step_button, show_progress
@@ -17,7 +20,8 @@ session.show_flash()
 st.title("Debrief")
 st.caption(
     "For each person you met: what landed, what worried them, what to send. "
-    "Your thank-you letters are built from these notes, one different letter per person."
+    "Your thank-you letters are built from these notes, one different letter per person: beside each "
+    "note you see the sentence it makes, or why it stays private."
 )
 
 picked = pick_interview(store)
@@ -52,13 +56,15 @@ def _saved(notes) -> str:
     return f":green[:material/cloud_done: Saved at {when}]"
 
 
-for person in interviewers:
+note_planned = handwritten_note_planned(application)
+for seat, person in enumerate(interviewers):
     notes = all_notes.get(person.id) or store.get_notes(person.id)
     with st.container(border=True, key=f"debrief-card-{person.id}"):
         st.subheader(md(person.name), anchor=False)
         if person.title:
             st.caption(md(person.title))
         st.caption(_saved(notes))
+        fields = []
         for prompt in DEBRIEF_PROMPTS:
             saving = Autosave(
                 f"debrief-{person.id}-{prompt.field}-",
@@ -68,15 +74,24 @@ for person in interviewers:
                 save=store.save_notes,
                 section=f"debrief-{person.id}",
             )
-            st.text_area(
-                prompt.label,
-                key=saving.key,
-                on_change=saving.save,
-                placeholder=prompt.placeholder,
-                height=80,
-                max_chars=validation.MAX_TEXT,
-            )
-            saving.feedback(getattr(notes, prompt.field))
+            fields.append((prompt, saving))
+        # The preview reads what is in the boxes now, saved or not yet saved.
+        typed = replace(notes, **{prompt.field: st.session_state[saving.key] for prompt, saving in fields})
+        used = uses(typed, seat=seat, note_planned=note_planned)
+        for prompt, saving in fields:
+            note, preview = st.columns([3, 2], gap="medium")
+            with note:
+                st.text_area(
+                    prompt.label,
+                    key=saving.key,
+                    on_change=saving.save,
+                    placeholder=prompt.placeholder,
+                    height=80,
+                    max_chars=validation.MAX_TEXT,
+                )
+                saving.feedback(getattr(notes, prompt.field))
+            with preview:
+                note_preview.show(prompt.field, used, typed, private_prompt=prompt.private)
 
 st.divider()
 next_step_button(progress, Step.DEBRIEF)

@@ -10,10 +10,10 @@ from datetime import date
 
 import streamlit as st
 
-from followup import clock, guide, outcome, planning, scripts, validation
+from followup import clock, guide, outcome, planning, validation
 from followup.errors import FollowupError, ValidationFailed
 from followup.journey import Step
-from followup.letters import KIND_LABELS
+from followup.letters import KIND_LABELS, scripts
 from followup.model import Action, ActionStatus, AttemptOutcome, Channel, Interviewer, LetterKind
 from ui import session
 from ui.forms import errors_for, field_error, forget, form_problem, prefix_for, set_errors

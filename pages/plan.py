@@ -6,9 +6,10 @@ from datetime import date
 
 import streamlit as st
 
-from followup import clock, guide, planning, scripts
+from followup import clock, guide, planning
 from followup.calendar_export import build_ics
 from followup.errors import FollowupError, ValidationFailed
+from followup.letters import scripts
 from followup.model import Action, ActionKind, ActionStatus, AttemptOutcome, Channel, Status
 from ui import session, settings_panel
 from ui.text import md

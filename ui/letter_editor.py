@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from followup import clock, handoff, letters, planning, validation
+from followup import clock, letters, planning, validation
 from followup.errors import FollowupError, StaleEdit, ValidationFailed
 from followup.guide import LETTER_KIND
-from followup.letters import EMAIL_KINDS, KIND_LABELS, SCRIPT_KINDS
+from followup.letters import EMAIL_KINDS, KIND_LABELS, SCRIPT_KINDS, handoff
+from followup.letters.checks import Finding, OtherLetter, proofread
 from followup.model import (
     Application,
     CallsWelcome,
@@ -26,7 +27,6 @@ from followup.model import (
     LetterStatus,
     Settings,
 )
-from followup.proofread import Finding, OtherLetter, proofread
 from followup.store import Store
 from followup.thank_you_timing import thank_you_deadline_status
 from ui import session
@@ -62,6 +62,8 @@ _HEIGHT = {
     LetterKind.WITHDRAWAL: 340,
 }
 _DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+# By email, at most three status inquiries (seeds 001, 003: eager, not obnoxious).
+MAX_EMAIL_INQUIRIES = 3
 
 
 @dataclass
@@ -102,6 +104,15 @@ class Panel:
             and letters.is_thank_you_call(letter.kind, letter.subject) == thank_you_call
         ]
         return found[-1] if found else None
+
+    def sent_inquiries(self, person: Interviewer) -> int:
+        return sum(
+            1
+            for letter in self.letters
+            if letter.kind is LetterKind.STATUS_INQUIRY
+            and letter.interviewer_id == person.id
+            and letter.status is LetterStatus.SENT
+        )
 
     def others(self, letter: Letter, person: Interviewer) -> list[OtherLetter]:
         """What to compare a letter with: the same kind to the rest of the panel (every
@@ -267,7 +278,7 @@ def _thank_you_without_email(store: Store, panel: Panel, person: Interviewer) ->
         return
     st.info(
         f"There is no email address on {md(person.name)}’s card: thank them with a short phone call on the "
-        "next business day, not the same day (seed 004). Here is what to say.",
+        "next business day, not the same day (Cohen). Here is what to say.",
         icon=":material/call:",
     )
     letter_section(store, panel, LetterKind.CALL_SCRIPT, person, thank_you_call=True)
@@ -280,6 +291,8 @@ def letter_section(
     store: Store, panel: Panel, kind: LetterKind, person: Interviewer, *, thank_you_call: bool = False
 ) -> None:
     letter = panel.letter(kind, person, thank_you_call=thank_you_call)
+    if letter is not None and letter.status is LetterStatus.SENT and kind is LetterKind.STATUS_INQUIRY:
+        _next_inquiry(store, panel, person)
     if letter is None:
         label = (
             "Draft the call script"
@@ -312,6 +325,25 @@ def letter_section(
     _hand_off(store, panel, letter, person)
 
 
+def _next_inquiry(store: Store, panel: Panel, person: Interviewer) -> None:
+    """After a status inquiry went out, the next one, in words of its own; three by email at most."""
+    sent = panel.sent_inquiries(person)
+    if sent >= MAX_EMAIL_INQUIRIES:
+        st.caption(
+            f"You have sent {sent} status inquiries to {md(person.name)}. More would only irritate: "
+            "the plan lets it rest, or closes the application politely."
+        )
+        return
+    st.button(
+        "Draft the next status inquiry",
+        key=f"letters-next-inquiry-{person.id}-{sent}",
+        icon=":material/edit:",
+        on_click=_draft,
+        args=(store, panel, LetterKind.STATUS_INQUIRY, person, False),
+        help="Worded differently from the ones you sent: a second and a third inquiry never repeat the first.",
+    )
+
+
 def _draft(store: Store, panel: Panel, kind: LetterKind, person: Interviewer, thank_you_call: bool) -> None:
     common = {
         "application": panel.application,
@@ -321,7 +353,10 @@ def _draft(store: Store, panel: Panel, kind: LetterKind, person: Interviewer, th
         "settings": panel.settings,
         "variant": panel.seat(person),
     }
-    drafted = letters.draft_thank_you_call(**common) if thank_you_call else letters.draft(kind, **common)
+    if thank_you_call:
+        drafted = letters.draft_thank_you_call(**common)
+    else:
+        drafted = letters.draft(kind, **common, attempt=panel.sent_inquiries(person) + 1)
     letter = Letter(
         panel.application.id,
         drafted.kind,
@@ -371,6 +406,23 @@ def _editor(store: Store, letter: Letter) -> None:
     )
     if not sent:
         saved_note(section, "Saved as you go: your edits are stored when you click outside the box.")
+    if not sent and letter.kind in EMAIL_KINDS:
+        st.file_uploader(
+            "Work samples to attach (one or two, nothing confidential)",
+            accept_multiple_files=True,
+            key=_attachments_key(letter),
+            help="The email draft (.eml) carries these files. A mail link cannot carry attachments.",
+        )
+
+
+def _attachments_key(letter: Letter) -> str:
+    return f"letters-attach-{letter.id}"
+
+
+def attachments(letter: Letter) -> list[handoff.Attachment]:
+    """The files the user chose for this letter, kept for this session only, never stored."""
+    files = st.session_state.get(_attachments_key(letter)) or []
+    return [handoff.Attachment(f.name, f.getvalue(), f.type or "application/octet-stream") for f in files]
 
 
 def _recipient_problem(letter: Letter) -> dict[str, str]:
@@ -395,11 +447,12 @@ def _checks(store: Store, panel: Panel, letter: Letter, person: Interviewer) -> 
         notes=panel.notes.get(person.id),
         settings=panel.settings,
         others=panel.others(letter, person),
+        attachments=[a.name for a in attachments(letter)],
     )
     if not [f for f in findings if f.severity != "info"]:
         st.markdown(
-            ":green[:material/check_circle:] Nothing to fix: no spelling slips, placeholders or "
-            "repeats found."
+            ":green[:material/check_circle:] Nothing to fix: spelling, sentences, private notes, "
+            "attachments, placeholders, names, repeats and length all check out."
         )
     for severity, (heading, icon) in _SEVERITY.items():
         group = [f for f in findings if f.severity == severity]
@@ -471,13 +524,14 @@ def _hand_off(store: Store, panel: Panel, letter: Letter, person: Interviewer) -
 
 
 def _email_hand_off(letter: Letter, person: Interviewer, label: str) -> None:
+    files = attachments(letter) if letter.status is LetterStatus.DRAFT else []
     link = handoff.mailto_link(letter.recipient, letter.subject, letter.body)
     if link.url:
         st.link_button(
             "Open in my mail program", link.url, type="primary", icon=":material/forward_to_inbox:"
         )
     try:
-        eml = handoff.eml_bytes(person.name, letter.recipient, letter.subject, letter.body)
+        eml = handoff.eml_bytes(person.name, letter.recipient, letter.subject, letter.body, attachments=files)
     except ValueError:
         eml = None
     if eml is not None:
@@ -496,6 +550,12 @@ def _email_hand_off(letter: Letter, person: Interviewer, label: str) -> None:
             f"about {handoff.MAILTO_LIMIT:,}). Download the email draft (.eml) and open it in your mail "
             "program instead.",
             icon=":material/link_off:",
+        )
+    if files and link.url:
+        names = ", ".join(md(f.name) for f in files)
+        st.caption(
+            f":material/attach_file: A mail link cannot carry attachments: attach {names} in your mail "
+            "program after it opens, or use the email draft (.eml), which carries them."
         )
     if eml is None:
         st.warning(

@@ -11,9 +11,10 @@ import json
 import sys
 from datetime import date
 
-from followup import clock, guide, planning, scripts
+from followup import clock, guide, planning
 from followup.calendar_export import CalendarEntry, summary
 from followup.commands import add_database_option
+from followup.letters import scripts
 from followup.store import Store
 
 

@@ -245,3 +245,13 @@ def test_user_text_is_shown_as_text(close, store, interview):
     heading = next(m.value for m in close.markdown if m.value.startswith("#### "))
     assert not re.search(r"(?<!\\)[<\[\]()]", heading.removeprefix("#### :material/badge: "))
     assert not close.exception
+
+
+def test_a_salutation_on_the_card_is_checked_and_saved(close, store, interview):
+    close.text_input(key=f"close-new-interviewer-{interview.id}-name").input("Priya Raman").run()
+    [priya] = store.list_interviewers(interview.id)
+    close.text_input(key=_card(priya, "salutation")).input("Ms 3").run()
+    assert "A salutation is a word such as Ms" in " ".join(errors_shown(close))
+    assert store.get_interviewer(priya.id).salutation == ""
+    close.text_input(key=_card(priya, "salutation")).input(" Ms. ").run()
+    assert store.get_interviewer(priya.id).salutation == "Ms."

@@ -58,10 +58,12 @@ def test_one_section_per_interviewer_with_every_prompt(app, people):
     labels = [t.label for t in app.text_area if t.key.startswith(f"debrief-{people[0].id}-")]
     assert labels == [
         "What they liked or responded well to",
-        "Concerns they voiced, or you sensed",
         "Topics they focused on",
-        "Things to research or stress",
+        "Concerns they voiced, or you sensed",
+        "Your answer to that concern, as the letter should say it",
         "An answer to correct, amplify or complete",
+        "What you would say now, as the letter should say it",
+        "Things to research or stress",
         "Personal details for rapport",
         "Work samples or an article worth sending",
     ]
@@ -113,3 +115,47 @@ def test_another_field_written_elsewhere_is_merged(app, store, people):
     notes = store.get_notes(people[0].id)
     assert (notes.liked, notes.concerns) == ("mine", "theirs")
     assert app.text_area(key=_note(people[0], "concerns")).value == "theirs"
+
+
+def _quotes(app) -> list[str]:
+    return [m.value[2:].replace("\\", "") for m in app.markdown if m.value.startswith("> ")]
+
+
+def test_beside_each_note_the_sentence_it_makes_in_the_letter(app, store, people):
+    app.switch_page(PAGE).run()
+    app.text_area(key=_note(people[0], "liked")).input("lit up when I described the audit clean-up").run()
+    assert "I was glad that you lit up when I described the audit clean-up." in _quotes(app)
+    app.text_area(key=_note(people[0], "to_stress")).input("look up their new ERP; stress my SAP work").run()
+    quotes = _quotes(app)
+    assert "I would also like to stress my SAP work." in quotes
+    assert not [q for q in quotes if "ERP" in q]
+    assert any(
+        "“look up their new ERP” stays out of your letters" in m.value.replace("\\", "") for m in app.markdown
+    )
+
+
+def test_a_concern_stays_private_until_the_user_writes_the_answer(app, store, people):
+    app.switch_page(PAGE).run()
+    app.text_area(key=_note(people[1], "concerns")).input("asked twice about my notice period").run()
+    assert not [q for q in _quotes(app) if "notice" in q]
+    assert any("stays out of your letters until you write" in m.value for m in app.markdown)
+    app.text_area(key=_note(people[1], "concern_answer")).input("can start within four weeks if needed").run()
+    [sentence] = [q for q in _quotes(app) if "four weeks" in q]
+    assert "my notice period" in sentence and "twice" not in sentence
+    assert sentence.endswith("I can start within four weeks if needed.")
+
+
+def test_old_free_notes_are_shown_as_notes_to_rewrite_never_pasted(app, store, people):
+    store.save_notes(
+        DebriefNotes(
+            people[0].id,
+            concerns="I have not used Airflow, only Dagster",
+            answer_to_amend="I forgot to mention the alerting I set up for late data",
+            to_stress="salary question - lowballed myself",
+        )
+    )
+    app.switch_page(PAGE).run()
+    assert _quotes(app) == []
+    text = "\n".join(m.value.replace("\\", "") for m in app.markdown)
+    assert "“salary question - lowballed myself” stays out of your letters" in text
+    assert "Private: this stays out of your letters until you write" in text

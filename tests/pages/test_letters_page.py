@@ -214,3 +214,42 @@ def test_company_letters_go_to_the_main_contact_unless_another_is_chosen(app, st
         (tomas.id, LetterKind.STATUS_INQUIRY),
     ]
     assert "status of my application" in store.list_letters()[1].body
+
+
+def test_an_attachment_is_claimed_only_when_the_email_draft_carries_one(app, store, panel):
+    _, _, (priya, *_) = panel
+    settings = store.get_settings()
+    settings.signature = "Sam Lee"
+    store.save_settings(settings)
+    _open(app)
+    _draft(app, priya)
+    [letter] = store.list_letters()
+    assert "Nothing to fix" in _markdown(app)
+    assert "attach" not in letter.body
+    _body(app, letter).input(
+        letter.body.replace("Best,", "I have attached my dashboard deck.\n\nBest,")
+    ).run()
+    assert "but nothing is attached" in _markdown(app)
+    assert "Nothing to fix" not in _markdown(app)
+    app.file_uploader(key=f"letters-attach-{letter.id}").set_value(
+        [("deck.pdf", b"%PDF-1.4 sample", "application/pdf")]
+    ).run()
+    assert not app.exception
+    assert "but nothing is attached" not in _markdown(app)
+    assert any("A mail link cannot carry attachments" in c.value for c in app.caption)
+
+
+def test_a_later_status_inquiry_can_be_drafted_after_one_was_sent_in_other_words(app, store, panel):
+    _, _, (priya, *_) = panel
+    _open(app)
+    app.selectbox(key="letters-kind").select(LetterKind.STATUS_INQUIRY).run()
+    _draft(app, priya, LetterKind.STATUS_INQUIRY)
+    [first] = store.list_letters()
+    app.button(key=f"letters-sent-{first.id}").click().run()
+    app.button(key=f"letters-next-inquiry-{priya.id}-1").click().run()
+    assert not app.exception
+    first, second = store.list_letters()
+    assert (first.status, second.status) == (LetterStatus.SENT, LetterStatus.DRAFT)
+    assert second.subject != first.subject
+    assert second.body.split("\n\n")[1] != first.body.split("\n\n")[1]
+    assert "status of my application" in second.body

@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import date, datetime
 from itertools import combinations
 
 import pytest
@@ -6,17 +6,27 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from followup.letters import (
+from followup.letters.checks import (
+    NEAR_DUPLICATE,
+    OtherLetter,
+    check_placeholders,
+    check_spelling,
+    compare,
+    known_words,
+    proofread,
+)
+from followup.letters.compose import (
     EMAIL_KINDS,
+    WORDING_COUNT,
     Draft,
+    choose,
     draft,
     draft_thank_you_call,
-    fill_template,
     handwritten_note_planned,
     is_thank_you_call,
-    split_notes,
-    variant_count,
+    variant,
 )
+from followup.letters.template import fill_template
 from followup.model import (
     Application,
     DebriefNotes,
@@ -25,15 +35,6 @@ from followup.model import (
     Interviewer,
     LetterKind,
     Settings,
-)
-from followup.proofread import (
-    NEAR_DUPLICATE,
-    OtherLetter,
-    check_placeholders,
-    check_spelling,
-    compare,
-    known_words,
-    proofread,
 )
 
 APPLICATION = Application(company="Qwzyx Corp", role="Data Analyst", id=1)
@@ -48,6 +49,7 @@ NOTES = [
         1,
         liked="the churn dashboard I built for the retail team",
         concerns="my limited experience with Snowflake",
+        concern_answer="I have since finished the Snowflake data engineering course.",
         topics="moving the weekly reports to a new warehouse",
         samples="a two-page summary of the churn analysis",
     ),
@@ -55,7 +57,7 @@ NOTES = [
         2,
         liked="my habit of writing tests for SQL transformations",
         topics="how analysts and engineers share support duties",
-        answer_to_amend="I set up alerts that caught missing loads within an hour",
+        amended_answer="I set up alerts that caught missing loads within an hour",
     ),
     DebriefNotes(
         3,
@@ -119,6 +121,15 @@ def test_panel_gets_different_wordings_and_no_near_duplicates():
         assert not [f for f in findings if f.severity != "info"], findings
 
 
+def test_seats_share_at_most_a_part_however_large_the_panel():
+    parts = 6
+    combos = [tuple(variant(seat, part) for part in range(parts)) for seat in range(3 * WORDING_COUNT)]
+    for a, b in combinations(range(len(combos)), 2):
+        shared = sum(x == y for x, y in zip(combos[a], combos[b], strict=True))
+        assert shared <= 2, (a, b)
+    assert [variant(seat, 0) for seat in range(WORDING_COUNT)] == list(range(WORDING_COUNT))
+
+
 def test_copy_that_differs_only_by_name_is_flagged_with_the_shared_passages():
     jane = thank_you_drafts()[0]
     copy = jane.body.replace("Jane", "Tomás")
@@ -142,42 +153,84 @@ def test_copy_that_differs_only_by_name_is_flagged_with_the_shared_passages():
 def test_every_wording_reads_clean_with_or_without_notes(kind, formality):
     application = Application(company="Qwzyx Corp", role="Data Analyst", formality=formality)
     known = known_words(application, [p.name for p in PANEL], SETTINGS)
-    for variant in range(variant_count(kind)):
-        for person, notes in [(PANEL[0], NOTES[0]), (PANEL[1], None), (None, None)]:
-            letter = draft(
-                kind,
-                application=application,
-                interview=INTERVIEW,
-                interviewer=person,
-                notes=notes,
-                settings=SETTINGS,
-                variant=variant,
-            )
-            text = f"{letter.subject}\n{letter.body}"
-            assert check_placeholders(text) == [], text
-            assert [f for f in check_spelling(text, known) if f.severity == "warning"] == [], text
-            assert "  " not in text and " ." not in text and " ," not in text, text
+    for seat in range(WORDING_COUNT + 2):
+        for attempt in (1, 2, 3):
+            for person, notes in [(PANEL[0], NOTES[0]), (PANEL[1], None), (None, None)]:
+                letter = draft(
+                    kind,
+                    application=application,
+                    interview=INTERVIEW,
+                    interviewer=person,
+                    notes=notes,
+                    settings=SETTINGS,
+                    variant=seat,
+                    attempt=attempt,
+                )
+                text = f"{letter.subject}\n{letter.body}"
+                assert check_placeholders(text) == [], text
+                assert [f for f in check_spelling(text, known) if f.severity == "warning"] == [], text
+                assert "  " not in text and " ." not in text and " ," not in text, text
 
 
-def test_sentence_needing_an_empty_note_is_dropped():
-    only_liked = DebriefNotes(1, liked="the churn dashboard")
-    for variant in range(variant_count(LetterKind.THANK_YOU_EMAIL)):
+def test_a_letter_says_one_or_two_points_and_leaves_out_what_is_private():
+    notes = DebriefNotes(
+        1,
+        liked="the churn dashboard",
+        topics="month-end close",
+        concerns="asked twice about my notice period",
+        to_stress="look up their new ERP; stress my SAP work",
+        rapport="she is training for the Chicago marathon",
+        answer_to_amend="salary question - lowballed myself",
+    )
+    for seat in range(WORDING_COUNT):
         letter = draft(
             LetterKind.THANK_YOU_EMAIL,
             application=APPLICATION,
             interview=INTERVIEW,
             interviewer=PANEL[0],
-            notes=only_liked,
-            variant=variant,
+            notes=notes,
+            variant=seat,
         )
-        assert "the churn dashboard" in letter.body
-        assert "concern" not in letter.body
-        assert "attached" not in letter.body and "included" not in letter.body
+        assert len(letter.points) == 2
+        for private in ("notice period", "asked twice", "ERP", "salary", "lowballed", "attached"):
+            assert private not in letter.body, (private, letter.body)
 
 
-def test_work_samples_are_mentioned_when_noted():
+def test_an_answered_concern_is_said_with_its_answer_and_a_corrected_answer_as_the_correction():
+    notes = DebriefNotes(
+        1,
+        concerns="asked twice about my notice period",
+        concern_answer="can start within four weeks if needed",
+        answer_to_amend="blanked on the forecasting question",
+        amended_answer="I built the store-level demand forecast in Prophet myself",
+    )
+    letter = draft(
+        LetterKind.THANK_YOU_EMAIL,
+        application=APPLICATION,
+        interview=INTERVIEW,
+        interviewer=PANEL[0],
+        notes=notes,
+    )
+    assert "I can start within four weeks if needed." in letter.body
+    assert "my notice period" in letter.body and "twice" not in letter.body
+    assert (
+        "On the forecasting question, I would add that I built the store-level demand forecast" in letter.body
+    )
+    assert "blanked" not in letter.body
+
+
+def test_work_samples_are_offered_never_claimed_as_attached():
     letter = thank_you_drafts()[0]
     assert "a two-page summary of the churn analysis" in letter.body
+    assert "attach" not in letter.body and "enclosed" not in letter.body
+    linked = draft(
+        LetterKind.THANK_YOU_EMAIL,
+        application=APPLICATION,
+        interview=INTERVIEW,
+        interviewer=PANEL[0],
+        notes=DebriefNotes(1, liked="the churn dashboard", samples="https://sam.example/churn"),
+    )
+    assert "https://sam.example/churn" in linked.body
 
 
 def test_handwritten_note_is_about_something_other_than_the_email():
@@ -187,10 +240,8 @@ def test_handwritten_note_is_about_something_other_than_the_email():
         topics="moving the weekly reports",
         rapport="our shared love of long bike rides",
     )
-    split = split_notes(notes, note_planned=True)
-    assert split.note == ("rapport",)
-    assert set(split.email).isdisjoint(split.note)
     wants_note = Application(company="Qwzyx Corp", role="Data Analyst", handwritten_note=True)
+    assert choose(notes, note_planned=True).note[0].field == "rapport"
     common = {"application": wants_note, "interview": INTERVIEW, "interviewer": PANEL[0], "notes": notes}
     email = draft(LetterKind.THANK_YOU_EMAIL, **common)
     note = draft(LetterKind.HANDWRITTEN_NOTE, **common)
@@ -200,18 +251,12 @@ def test_handwritten_note_is_about_something_other_than_the_email():
     assert len(note.body.split()) < len(email.body.split())
 
 
-def test_without_a_planned_note_the_email_uses_every_note():
-    notes = DebriefNotes(1, liked="the churn dashboard", rapport="our shared love of long bike rides")
-    assert split_notes(notes, note_planned=False).email == ("liked", "rapport")
-    email = draft(
-        LetterKind.THANK_YOU_EMAIL,
-        application=APPLICATION,
-        interview=INTERVIEW,
-        interviewer=PANEL[0],
-        notes=notes,
-    )
-    assert "long bike rides" in email.body and "churn dashboard" in email.body
-    assert email.notes_used == ("liked", "rapport")
+def test_a_single_point_goes_into_both_letters():
+    notes = DebriefNotes(1, rapport="our shared love of long bike rides")
+    choice = choose(notes, note_planned=True)
+    assert [p.field for p in choice.email] == ["rapport"]
+    assert [p.field for p in choice.note] == ["rapport"]
+    assert choose(None, note_planned=True) == choose(DebriefNotes(1), note_planned=True)
 
 
 @pytest.mark.parametrize(
@@ -229,27 +274,15 @@ def test_a_note_is_planned_when_the_user_opts_in_or_the_company_is_formal(applic
     assert ("long bike rides" in email.body) is not planned
 
 
-def test_a_single_note_stays_in_the_email():
-    for planned in (True, False):
-        assert split_notes(DebriefNotes(1, rapport="bike rides"), note_planned=planned).email == ("rapport",)
-    assert split_notes(DebriefNotes(1, rapport="rides", samples="a deck"), note_planned=True).note == ()
-    assert split_notes(None, note_planned=True) == split_notes(DebriefNotes(1), note_planned=True)
-
-
-@pytest.mark.parametrize("variant", range(3))
-def test_a_thank_you_call_thanks_from_the_notes_without_asking_about_the_status(variant):
+@pytest.mark.parametrize("seat", range(3))
+def test_a_thank_you_call_thanks_from_the_notes_without_asking_about_the_status(seat):
     script = draft_thank_you_call(
         application=APPLICATION,
         interview=INTERVIEW,
         interviewer=Interviewer(1, "Grace Liu", phone="+1 415 555 0199"),
-        notes=DebriefNotes(
-            1,
-            liked="that I mentor junior analysts",
-            topics="team culture and hybrid work",
-            answer_to_amend="I can start sooner",
-        ),
+        notes=DebriefNotes(1, liked="that I mentor junior analysts", topics="team culture and hybrid work"),
         settings=SETTINGS,
-        variant=variant,
+        variant=seat,
     )
     assert script.kind is LetterKind.CALL_SCRIPT and script.recipient == "+1 415 555 0199"
     assert is_thank_you_call(script.kind, script.subject)
@@ -269,10 +302,24 @@ def test_formality_sets_greeting_and_sign_off():
         LetterKind.THANK_YOU_EMAIL, application=APPLICATION, interview=INTERVIEW, interviewer=PANEL[0]
     )
     assert casual.body.startswith("Hi Jane,")
-    doctor = Interviewer(1, "Dr. Ada Lovelace")
-    assert draft(
-        LetterKind.STATUS_INQUIRY, application=formal, interview=INTERVIEW, interviewer=doctor
-    ).body.startswith("Dear Dr. Lovelace,")
+
+
+@pytest.mark.parametrize(
+    ("person", "formal", "casual"),
+    [
+        (Interviewer(1, "Priya Raman", salutation="Ms."), "Dear Ms. Raman,", "Hi Priya,"),
+        (Interviewer(1, "Dr. Amina Yusuf"), "Dear Dr. Yusuf,", "Hi Amina,"),
+        (Interviewer(1, "Amina Yusuf", salutation="dr."), "Dear Dr. Yusuf,", "Hi Amina,"),
+        (Interviewer(1, "Dr. Lovelace"), "Dear Dr. Lovelace,", "Hi Dr. Lovelace,"),
+        (Interviewer(1, "Sam Ito"), "Dear Sam Ito,", "Hi Sam,"),
+    ],
+)
+def test_a_salutation_on_the_card_makes_the_formal_greeting(person, formal, casual):
+    for formality, greeting in ((Formality.FORMAL, formal), (Formality.CASUAL, casual)):
+        application = Application(company="Qwzyx Corp", role="Data Analyst", formality=formality)
+        for kind in (LetterKind.THANK_YOU_EMAIL, LetterKind.STATUS_INQUIRY):
+            letter = draft(kind, application=application, interview=INTERVIEW, interviewer=person)
+            assert letter.body.splitlines()[0] == greeting
 
 
 def test_letter_without_interviewer_greets_the_team():
@@ -281,8 +328,8 @@ def test_letter_without_interviewer_greets_the_team():
     assert letter.recipient == ""
 
 
-@pytest.mark.parametrize("variant", range(3))
-def test_kinds_say_what_they_are_for(variant):
+@pytest.mark.parametrize("seat", range(WORDING_COUNT))
+def test_kinds_say_what_they_are_for(seat):
     def body(kind):
         return draft(
             kind,
@@ -290,7 +337,7 @@ def test_kinds_say_what_they_are_for(variant):
             interview=INTERVIEW,
             interviewer=PANEL[0],
             settings=SETTINGS,
-            variant=variant,
+            variant=seat,
         ).body
 
     for kind in (LetterKind.STATUS_INQUIRY, LetterKind.CALL_SCRIPT, LetterKind.VOICEMAIL_SCRIPT):
@@ -303,9 +350,7 @@ def test_kinds_say_what_they_are_for(variant):
 
 
 def test_status_inquiry_recalls_the_decision_date():
-    interview = Interview(
-        application_id=1, starts_at=INTERVIEW.starts_at, decision_by=datetime(2025, 3, 14).date()
-    )
+    interview = Interview(application_id=1, starts_at=INTERVIEW.starts_at, decision_by=date(2025, 3, 14))
     letter = draft(
         LetterKind.STATUS_INQUIRY, application=APPLICATION, interview=interview, interviewer=PANEL[0]
     )
@@ -318,6 +363,28 @@ def test_status_inquiry_recalls_the_decision_date():
         settings=Settings(country="GB"),
     )
     assert "14 March" in uk.body
+
+
+@pytest.mark.parametrize("seat", range(WORDING_COUNT))
+def test_a_second_and_third_status_inquiry_do_not_repeat_the_first(seat):
+    sent = [
+        draft(
+            LetterKind.STATUS_INQUIRY,
+            application=APPLICATION,
+            interview=INTERVIEW,
+            interviewer=PANEL[0],
+            settings=SETTINGS,
+            variant=seat,
+            attempt=attempt,
+        )
+        for attempt in (1, 2, 3)
+    ]
+    assert len({letter.subject for letter in sent}) == 3
+    for a, b in combinations(sent, 2):
+        # They share the seeds' own words, "the status of my application", and little else.
+        assert compare(a.body, b.body).score < NEAR_DUPLICATE, (a.body, b.body)
+        assert a.body.split("\n\n")[1:3] != b.body.split("\n\n")[1:3]
+    assert all("status of my application" in letter.body for letter in sent)
 
 
 def test_recipient_follows_the_channel():
@@ -338,7 +405,7 @@ def test_fill_template_cannot_reach_attributes_or_code():
 
 
 def test_user_values_are_not_treated_as_templates():
-    notes = DebriefNotes(1, liked="$company and ${role} {0.__class__}")
+    notes = DebriefNotes(1, liked="the $company and ${role} project")
     letter = draft(
         LetterKind.THANK_YOU_EMAIL,
         application=APPLICATION,
@@ -346,7 +413,7 @@ def test_user_values_are_not_treated_as_templates():
         interviewer=PANEL[0],
         notes=notes,
     )
-    assert "$company and ${role} {0.__class__}" in letter.body
+    assert "the $company and ${role} project" in letter.body
 
 
 @hypothesis_settings(max_examples=60, deadline=None)
@@ -354,10 +421,10 @@ def test_user_values_are_not_treated_as_templates():
     note=st.text(max_size=80),
     name=st.text(max_size=30),
     signature=st.text(max_size=40),
-    variant=st.integers(min_value=0, max_value=10),
+    seat=st.integers(min_value=0, max_value=12),
 )
-def test_any_input_drafts_without_error(note, name, signature, variant):
-    notes = DebriefNotes(1, liked=note, rapport=note)
+def test_any_input_drafts_without_error(note, name, signature, seat):
+    notes = DebriefNotes(1, liked=note, rapport=note, concern_answer=note, amended_answer=note, samples=note)
     for kind in LetterKind:
         letter = draft(
             kind,
@@ -366,13 +433,13 @@ def test_any_input_drafts_without_error(note, name, signature, variant):
             interviewer=Interviewer(1, name),
             notes=notes,
             settings=Settings(signature=signature),
-            variant=variant,
+            variant=seat,
         )
         assert letter.body.strip()
 
 
-@pytest.mark.parametrize("variant", range(3))
-def test_notes_jotted_about_the_interviewer_are_written_to_them(variant):
+@pytest.mark.parametrize("seat", range(WORDING_COUNT))
+def test_notes_jotted_about_the_interviewer_are_written_to_them(seat):
     notes = DebriefNotes(
         1, liked="her team's new reporting portal", rapport="she is training for the Chicago marathon"
     )
@@ -383,8 +450,8 @@ def test_notes_jotted_about_the_interviewer_are_written_to_them(variant):
         interviewer=PANEL[0],
         notes=notes,
         settings=SETTINGS,
-        variant=variant,
+        variant=seat,
     )
     assert "your team's new reporting portal" in letter.body
-    assert "how you are training for the Chicago marathon" in letter.body
+    assert "you are training for the Chicago marathon" in letter.body
     assert " she " not in letter.body and " her " not in letter.body

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 import pytest
 
-from followup import scripts
+from followup.letters import scripts
 from followup.model import (
     Action,
     ActionKind,

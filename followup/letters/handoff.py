@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from email import policy
 from email.errors import HeaderParseError
@@ -58,8 +59,25 @@ def mailto_link(to: str, subject: str, body: str) -> MailtoLink:
     return MailtoLink(url=None if too_long else url, too_long=too_long, length=len(url))
 
 
-def eml_bytes(to_name: str, to_addr: str, subject: str, body: str, from_addr: str = "") -> bytes:
-    """An unsent email draft (.eml) that Outlook and Thunderbird open ready to edit.
+@dataclass(frozen=True)
+class Attachment:
+    """A file the email draft carries, such as a work sample (seed 001: one or two, non-confidential)."""
+
+    name: str
+    data: bytes
+    mime: str = "application/octet-stream"
+
+
+def eml_bytes(
+    to_name: str,
+    to_addr: str,
+    subject: str,
+    body: str,
+    from_addr: str = "",
+    attachments: Sequence[Attachment] = (),
+) -> bytes:
+    """An unsent email draft (.eml) that Outlook and Thunderbird open ready to edit,
+    carrying ``attachments`` as real attachments.
 
     An empty ``to_addr`` leaves the To line for the user to fill in; an
     address that is not one raises ValueError.
@@ -73,6 +91,13 @@ def eml_bytes(to_name: str, to_addr: str, subject: str, body: str, from_addr: st
     message["X-Unsent"] = "1"
     # Quoted-printable keeps the file plain ASCII whatever the letter contains.
     message.set_content(_newlines(body), cte="quoted-printable")
+    for attachment in attachments:
+        maintype, _, subtype = (attachment.mime or "application/octet-stream").partition("/")
+        if not subtype or "\n" in attachment.mime:
+            maintype, subtype = "application", "octet-stream"
+        message.add_attachment(
+            attachment.data, maintype=maintype, subtype=subtype, filename=_one_line(attachment.name) or "file"
+        )
     return message.as_bytes(policy=policy.default.clone(linesep="\r\n"))
 
 

@@ -1,6 +1,6 @@
 """What to say for a planned follow-up action, and when it is due, in words.
 
-The wording itself lives in `letters.py`. This module only decides which
+The wording itself lives in `wordings.py`, the drafting in `compose.py`. This module only decides which
 letter or script an action calls for and whom it addresses, so that the plan
 page, the calendar file and the daily digest say the same thing.
 """
@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from followup import letters
+from followup.letters import compose as letters
 from followup.model import (
     Action,
     ActionKind,

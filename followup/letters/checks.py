@@ -2,9 +2,11 @@
 
 Two families: *personal* (does the letter use what this interviewer said, and
 is it too close to a letter another panel member got: seed 003 warns they may
-compare) and *proofreading* (spelling, leftover placeholders, the wrong name
-in the greeting, the company's name written differently, a missing sign-off,
-a length far from the usual for its kind).
+compare) and *proofreading* (spelling, a note that does not fit the sentence
+around it, a private note or one pasted without being rewritten, an
+attachment claimed but not attached, leftover placeholders, the wrong name in
+the greeting, the company's name written differently, a missing sign-off, a
+length far from the usual for its kind).
 
 The spell checker's dictionary is loaded once per process and only ever read;
 the words each visitor adds (names, company, their own dictionary) stay in a
@@ -22,7 +24,8 @@ from typing import Literal
 
 from spellchecker import SpellChecker
 
-from followup.letters import KIND_LABELS, SCRIPT_KINDS
+from followup.letters import capture, grammar
+from followup.letters.compose import KIND_LABELS, SCRIPT_KINDS
 from followup.model import Application, DebriefNotes, Interviewer, LetterKind, Settings
 
 Severity = Literal["error", "warning", "info"]
@@ -293,6 +296,7 @@ _JOB_WORDS = frozenset(
         "fullstack",
         "workflow",
         "workflows",
+        "voicemail",
     ]
 )
 _HONORIFICS = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "sir", "madam"})
@@ -389,11 +393,13 @@ def proofread(
     notes: DebriefNotes | None = None,
     settings: Settings | None = None,
     others: Sequence[OtherLetter] = (),
+    attachments: Sequence[str] = (),
 ) -> list[Finding]:
     """Every check for one letter, errors first.
 
     ``others`` are the other letters of the same interview (to other panel
-    members, or this person's email when checking their handwritten note).
+    members, or this person's email when checking their handwritten note);
+    ``attachments`` the names of the files the email draft carries.
     """
     settings = settings or Settings()
     name = interviewer.name if interviewer else ""
@@ -405,8 +411,13 @@ def proofread(
         *check_greeting(body, name, panel_names, application.company),
         *check_company_name(text, application.company),
         *check_spelling(text, known),
+        *check_seams(body),
+        *check_private(text, kind),
+        *check_pasted_notes(body, notes),
         *check_length(kind, body),
     ]
+    if kind is not LetterKind.HANDWRITTEN_NOTE and kind not in SCRIPT_KINDS:
+        findings += check_attachments(body, attachments)
     if kind in PERSONAL_KINDS:
         ignore = [application.company, application.role, name, settings.signature]
         findings += check_personal(body, notes, ignore=ignore)
@@ -423,6 +434,132 @@ def known_words(application: Application, names: Iterable[str], settings: Settin
     sources = [application.company, application.role, settings.signature, *names]
     sources += settings.user_dictionary
     return frozenset(_fold(w) for source in sources for w in _words(source))
+
+
+# "that" after these words opens a clause, which needs its own subject ("glad that you…").
+_THAT_OPENERS = frozenset(
+    {"glad", "see", "saw", "sure", "hope", "know", "noticed", "notice", "pleased", "happy", "confident",
+     "add", "say", "stress", "believe", "learn", "hear", "heard", "out", "encouraging", "lot", "is",
+     "underline", "discover", "meant", "good", "lovely", "fun", "interested", "helpful"}
+)  # fmt: skip
+_NOT_AFTER_PREPOSITION = frozenset({"i", "we", "he", "she", "they"}) | grammar.SUBJECT_CONTRACTIONS
+_TAKE_NOUNS = frozenset({"about", "of", "in", "on", "with", "for", "into", "from", "regarding"})
+_ATTACHED = re.compile(
+    r"\b(?:attached|attaching|attachment|attachments|enclosed|enclosing|I have included|I've included"
+    r"|included (?:with|in) this (?:email|message))\b",
+    re.IGNORECASE,
+)
+
+
+def check_seams(body: str) -> list[Finding]:
+    """Places where a note does not fit the sentence around it: a pronoun or a verb right after
+    "about", "in" or "of" ("a concern about I have…", "your interest in liked…"), a verb with no
+    subject after "that" ("glad to see that lit up…"), an instruction after "is" ("is stress my…")."""
+    found: list[str] = []
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", body):
+        tokens = grammar.words(sentence)
+        folded = [grammar.fold(t) for t in tokens]
+        for i in range(len(tokens) - 1):
+            word, following = folded[i], folded[i + 1]
+            after = folded[i + 2] if i + 2 < len(tokens) else ""
+            seam = False
+            if word in _TAKE_NOUNS:
+                seam = following in _NOT_AFTER_PREPOSITION or (
+                    _acts_as_verb(following, after) and not tokens[i + 1][:1].isupper()
+                )
+            elif word == "that" and i > 0 and folded[i - 1] in _THAT_OPENERS:
+                seam = _acts_as_verb(following, after) and following not in grammar.AUXILIARIES
+            elif word in ("is", "was", "are", "were"):
+                seam = following in grammar.VERBS and after in grammar.DETERMINERS - {"one", "two", "last"}
+            if seam:
+                found.append(" ".join(tokens[max(0, i - 2) : i + 3]))
+    return [
+        Finding(
+            "seam",
+            "error",
+            f"“…{passage}…” does not read as a sentence: a note may not fit the words around it. "
+            "Rewrite the sentence, or the note on the Debrief page.",
+            (passage,),
+        )
+        for passage in dict.fromkeys(found)
+    ]
+
+
+def _acts_as_verb(word: str, after: str) -> bool:
+    """A past or present verb form used as one: 'asked twice', 'lit up', 'liked that', 'loves hiking'."""
+    if grammar.is_past(word) and word not in ("used", "added", "advanced", "automated", "detailed"):
+        return (
+            after in grammar.PARTICLES
+            or after in grammar.ADVERBS
+            or after in ("that", "when", "my", "me", "how")
+        )
+    if grammar.plain_verb(word) and word not in grammar.AUXILIARIES:
+        return grammar.is_gerund(after) or after in ("my", "me", "that")
+    return word in grammar.VERBS and after in ("my", "me", "their", "his", "her")
+
+
+def check_private(text: str, kind: LetterKind) -> list[Finding]:
+    """Words that belong in a private memo, not in a letter: pay, how an answer went, to-dos, impressions."""
+    if kind in SCRIPT_KINDS:
+        return []
+    findings = []
+    for word in dict.fromkeys(grammar.private_words(text)):
+        why = grammar.private_reason(word)
+        if kind is LetterKind.OFFER_THANKS and why.startswith("mentions pay"):
+            continue
+        findings.append(
+            Finding("private", "warning", f"“{word}” {why}: is that meant for them to read?", (word,))
+        )
+    return findings
+
+
+def check_pasted_notes(body: str, notes: DebriefNotes | None) -> list[Finding]:
+    """A note that stays private (or that no letter could use as written) pasted into the letter word for word."""
+    if notes is None:
+        return []
+    folded = " ".join(body.lower().split())
+    findings = []
+    topics = {capture.memo_topic(getattr(notes, memo)).lower() for memo in capture.MEMOS}
+    for point in (*capture.read(notes), *capture.memo_points(notes)):
+        if point.sendable or len(point.note.split()) < 4 or point.note.lower() in topics:
+            continue
+        if " ".join(point.note.lower().split()) in folded:
+            findings.append(
+                Finding(
+                    "pasted_note",
+                    "error",
+                    f"Your note “{point.note}” is here word for word, but it {point.private}. "
+                    "Rewrite it as the letter should say it.",
+                    (point.note,),
+                )
+            )
+    return findings
+
+
+def check_attachments(body: str, attachments: Sequence[str]) -> list[Finding]:
+    """An attachment is only claimed when the email draft carries one."""
+    claims = [m.group() for m in _ATTACHED.finditer(body)]
+    if claims and not attachments:
+        return [
+            Finding(
+                "attachment",
+                "error",
+                f"The letter says “{claims[0]}”, but nothing is attached. Add the file beside the letter "
+                "(the email draft carries it), or offer to send it instead.",
+                (claims[0],),
+            )
+        ]
+    if attachments and not claims:
+        names = ", ".join(attachments)
+        return [
+            Finding(
+                "attachment",
+                "info",
+                f"The email draft (.eml) carries {names}; you may want to say so in the letter.",
+                tuple(attachments),
+            )
+        ]
+    return []
 
 
 def check_spelling(text: str, known: Iterable[str] = ()) -> list[Finding]:

@@ -2,16 +2,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from followup.model import Application, DebriefNotes, Interviewer, LetterKind, Settings
-from followup.proofread import (
+from followup.letters.checks import (
     LENGTH_NORMS,
     NEAR_DUPLICATE,
     OtherLetter,
+    check_attachments,
     check_company_name,
     check_greeting,
     check_length,
+    check_pasted_notes,
     check_personal,
     check_placeholders,
+    check_private,
+    check_seams,
     check_sign_off,
     check_spelling,
     compare,
@@ -19,6 +22,7 @@ from followup.proofread import (
     proofread,
     spell_checker,
 )
+from followup.model import Application, DebriefNotes, Interviewer, LetterKind, Settings
 
 APPLICATION = Application(company="Qwzyx Corp", role="Data Analyst")
 JANE = Interviewer(1, "Jane Szczepański", email="jane@qwzyx.example")
@@ -238,3 +242,75 @@ def test_any_text_proofreads_without_error(body, company, name, other):
         others=[OtherLetter(name, other)],
     )
     assert all(f.severity in ("error", "warning", "info") for f in findings)
+
+
+# The sentences the old drafts produced from notes typed as the Debrief page suggested.
+BROKEN = [
+    "I was glad to see that lit up when I described rebuilding the weekly sales dashboard in Power BI.",
+    "I have also thought more about the concern you raised about asked twice whether I have done forecasting.",
+    "Your interest in liked that I write my own dbt models and tests was encouraging.",
+    "One thing I want to underline is stress my time-series course and the inventory forecast side project.",
+    "You mentioned a concern about I have not used Airflow, only Dagster.",
+    "It was a pleasure to hear about we both started out in physics.",
+]
+FINE = [
+    "I was glad that you lit up when I described the audit clean-up.",
+    "You asked about my notice period. I can start within four weeks if needed.",
+    "Your interest in testing data pipelines was encouraging.",
+    "I would also like to stress my time-series course.",
+    "I enjoyed finding out that we both started out in physics.",
+    "It was good to see that the team liked the dashboard.",
+    "On the forecasting question, I would add that I built the model myself.",
+    "Thank you for your interest in my work, and for the time you spent with me.",
+]
+
+
+@pytest.mark.parametrize("sentence", BROKEN)
+def test_a_note_in_a_frame_it_does_not_fit_is_flagged(sentence):
+    [finding] = check_seams(sentence)
+    assert finding.severity == "error"
+    assert "does not read as a sentence" in finding.message
+
+
+@pytest.mark.parametrize("sentence", FINE)
+def test_sentences_that_read_well_are_not_flagged(sentence):
+    assert check_seams(sentence) == []
+
+
+def test_private_words_in_a_letter_are_pointed_out():
+    body = (
+        "Hi Jane,\n\nI think I lowballed myself on salary, and I blanked on one question.\n\nBest,\nSam Lee"
+    )
+    words = [f.matches[0] for f in check_private(body, LetterKind.THANK_YOU_EMAIL)]
+    assert sorted(words) == ["blanked", "lowballed", "salary"]
+    assert check_private("We can talk about the salary.", LetterKind.OFFER_THANKS) == []
+    assert check_private("I would love to find out more about the team.", LetterKind.THANK_YOU_EMAIL) == []
+
+
+def test_a_private_note_pasted_word_for_word_is_an_error():
+    notes = DebriefNotes(1, liked="the churn dashboard", to_stress="look up their new ERP system")
+    pasted = "Hi Jane,\n\nOne thing to underline: look up their new ERP system.\n\nBest,\nSam Lee"
+    [finding] = check_pasted_notes(pasted, notes)
+    assert finding.severity == "error" and finding.matches == ("look up their new ERP system",)
+    assert check_pasted_notes("I enjoyed talking about the churn dashboard.", notes) == []
+    memo = DebriefNotes(1, concerns="asked twice about my notice period")
+    assert check_pasted_notes("You asked twice about my notice period, so...", memo)
+
+
+def test_an_attachment_is_claimed_only_when_one_goes_with_the_email():
+    claim = "I have attached the deck."
+    [finding] = check_attachments(claim, [])
+    assert finding.severity == "error" and "nothing is attached" in finding.message
+    assert check_attachments(claim, ["deck.pdf"]) == []
+    [note] = check_attachments("Thank you for your time.", ["deck.pdf"])
+    assert note.severity == "info" and "deck.pdf" in note.message
+    assert check_attachments("Thank you for your time.", []) == []
+
+
+def test_nothing_to_fix_only_when_nothing_is_wrong():
+    clean = "Thank you for meeting with me about the Data Analyst role at Qwzyx Corp. " * 7
+    letter = f"Hi Jane,\n\n{clean}\n\nBest,\nSam Lee"
+    assert [f for f in run(letter) if f.severity != "info"] == []
+    for broken in (BROKEN[0], "I have attached my deck.", "I lowballed myself on salary."):
+        spoiled = letter.replace("Best,", f"{broken}\n\nBest,")
+        assert [f for f in run(spoiled) if f.severity != "info"], broken

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from followup.handoff import MAILTO_LIMIT, eml_bytes, file_name, letter_docx, mailto_link
+from followup.letters.handoff import MAILTO_LIMIT, eml_bytes, file_name, letter_docx, mailto_link
 
 NAME = 'Zoë "Z" Ångström-Núñez, PhD'
 ADDRESS = "zoe.angstrom+jobs@example.com"
@@ -124,3 +124,25 @@ def test_file_name_is_plain_ascii():
         == "thank-you-zoe-angstrom-nunez.eml"
     )
     assert file_name("", extension="docx") == "letter.docx"
+
+
+def test_the_email_draft_really_carries_the_chosen_work_sample():
+    import email
+    from email import policy
+
+    from followup.letters.handoff import Attachment
+
+    data = eml_bytes(
+        "Priya Raman",
+        "priya@northwind.example",
+        "Thank you",
+        "Hi Priya,\n\nThe deck is attached.",
+        attachments=[Attachment("churn déck.pdf", b"%PDF-1.4 sample", "application/pdf")],
+    )
+    message = email.message_from_bytes(data, policy=policy.default)
+    [attachment] = list(message.iter_attachments())
+    assert attachment.get_filename() == "churn déck.pdf"
+    assert attachment.get_content_type() == "application/pdf"
+    assert attachment.get_content() == b"%PDF-1.4 sample"
+    assert "The deck is attached." in message.get_body(("plain",)).get_content()
+    assert data.isascii()

@@ -1,6 +1,6 @@
 import pytest
 
-from followup.second_person import addressed
+from followup.letters.second_person import addressed
 
 
 @pytest.mark.parametrize(
