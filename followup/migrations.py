@@ -27,6 +27,24 @@ def _create(*new_tables: sa.Table) -> Step:
     return step
 
 
+def _add_columns(table: sa.Table, *names: str) -> Step:
+    """Add columns of `table` (as defined in tables.py) that the database does not have yet."""
+
+    def step(conn: sa.Connection) -> None:
+        present = {column["name"] for column in sa.inspect(conn).get_columns(table.name)}
+        for name in names:
+            if name in present:
+                continue
+            column = table.c[name]
+            kind = column.type.compile(dialect=conn.dialect)
+            null = "" if column.nullable else " NOT NULL"
+            default = column.server_default.arg if column.server_default is not None else None
+            literal = "" if default is None else " DEFAULT '{}'".format(str(default).replace("'", "''"))
+            conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {name} {kind}{null}{literal}")
+
+    return step
+
+
 def _seed_single_rows(conn: sa.Connection) -> None:
     if conn.execute(sa.select(sa.func.count()).select_from(tables.settings)).scalar_one() == 0:
         conn.execute(tables.settings.insert().values(id=1))
@@ -50,6 +68,11 @@ STEPS: list[tuple[int, str, list[Step]]] = [
         ],
     ),
     (2, "letters and follow-up actions", [_create(tables.letters, tables.actions)]),
+    (
+        3,
+        "the region (state, province, Land) whose holidays count",
+        [_add_columns(tables.settings, "subdivision")],
+    ),
 ]
 
 CURRENT_VERSION = STEPS[-1][0]

@@ -222,6 +222,7 @@ class Settings:
     cadence: CadenceProfile = CadenceProfile.MODERATE
     signature: str = ""
     user_dictionary: list[str] = field(default_factory=list)
+    subdivision: str = ""  # a state, province or Land with holidays of its own; "" for the whole country
 
 
 @dataclass
