@@ -58,38 +58,38 @@ KIND_LABELS = {
 KIND_ADVICE = {
     LetterKind.THANK_YOU_EMAIL: (
         "A different email to each person you met, the same day if you can and within 24 hours at the "
-        "latest; never one letter to the whole panel, they may compare (seeds 000-004)."
+        "latest; never one letter to the whole panel, they may compare (Westwood College career blog; Closing the interview; DeCarlo; After the Interview; Cohen)."
     ),
     LetterKind.HANDWRITTEN_NOTE: (
         "A short card by post or by hand within a day or two, about something other than your email. "
-        "Some recruiters love them, others find them old-fashioned (seeds 001, 004)."
+        "Some recruiters love them, others find them old-fashioned (Closing the interview; Cohen)."
     ),
     LetterKind.STATUS_INQUIRY: (
         "Once the day they named has passed, or about a week after the interview when they named none: "
-        "follow up on your interview and the status of your application (seeds 000, 003, 004)."
+        "follow up on your interview and the status of your application (Westwood College career blog; After the Interview; Cohen)."
     ),
     LetterKind.CALL_SCRIPT: (
         "What to say when you call about the status of your application. Ask for the person you met, "
-        "keep it short, and log the call on the plan (seeds 002, 004)."
+        "keep it short, and log the call on the plan (DeCarlo; Cohen)."
     ),
     LetterKind.VOICEMAIL_SCRIPT: (
-        "Expect voicemail: leave a short, courteous message with your number (seeds 002, 004)."
+        "Expect voicemail: leave a short, courteous message with your number (DeCarlo; Cohen)."
     ),
     LetterKind.WITHDRAWAL: (
         "As soon as you decide against the job: thank them, and say clearly that you are no longer "
-        "interested (seed 003)."
+        "interested (After the Interview)."
     ),
     LetterKind.THANKS_FOR_CONSIDERATION: (
         "Within a day of a no: thank them, ask whether anything could put you back in the running, "
-        "and ask for advice for future interviews (seed 002)."
+        "and ask for advice for future interviews (DeCarlo)."
     ),
     LetterKind.STAY_IN_TOUCH: (
         "Some weeks after a no, or when they never answered: the person they hired may not work out "
-        "(seeds 001, 002)."
+        "(Closing the interview; DeCarlo)."
     ),
     LetterKind.OFFER_THANKS: (
         "Once the offer is in, whatever you decide: a short letter of its own to each person who "
-        "interviewed you, by the next business day (seed 003)."
+        "interviewed you, by the next business day (After the Interview)."
     ),
 }
 

@@ -84,6 +84,8 @@ class ActionKind(enum.StrEnum):
     STAY_IN_TOUCH = "stay_in_touch"
     WITHDRAWAL = "withdrawal"
     OFFER_THANKS = "offer_thanks"
+    ANSWER_OFFER = "answer_offer"  # accept, negotiate or ask for time, by the date they gave
+    SEND_REQUESTED = "send_requested"  # what they asked for at the close of the interview
     # Not something to do: the answer came, or the user decided. Recorded as
     # done, so the planner reads it from the history like any logged attempt.
     OUTCOME = "outcome"
@@ -208,7 +210,9 @@ class Action:
     status: ActionStatus = ActionStatus.PLANNED
     outcome: AttemptOutcome | None = None
     outcome_note: str = ""
-    decision_by: date | None = None  # a new decision date the interviewer named on this attempt
+    # A date the other side named on this attempt: when they now expect to
+    # decide ("still deciding"), or by when they want an answer to their offer.
+    decision_by: date | None = None
     attempt: int | None = None
     why: str = ""
     manual: bool = False
