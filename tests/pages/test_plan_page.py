@@ -19,7 +19,6 @@ from tests.pages.conftest import errors_shown
 from ui.text import md
 
 PAGE = "pages/plan.py"
-TODAY = clock.today()
 
 
 def _button(at, label):
@@ -77,7 +76,9 @@ def test_opening_the_page_makes_the_plan_of_a_new_interview(app, store, acme):
     assert "**Send the thank\\-you email** for **Dana Lee** · Email" in text
     assert "Due **Mon 2 Nov" in text
     # Overdue in the warning colour.
-    assert f":orange-badge[:material/warning: {(TODAY - date(2026, 11, 2)).days} days overdue]" in text
+    assert (
+        f":orange-badge[:material/warning: {(clock.today() - date(2026, 11, 2)).days} days overdue]" in text
+    )
     # Every planned action shows its reason, naming its sources in words.
     plain = text.replace("\\", "")
     assert "(Westwood College career blog; Closing the interview; DeCarlo; Cohen)" in plain
@@ -229,7 +230,11 @@ def test_done_and_skip_on_letters(app, store, acme):
     assert "Subject: *Thank you for your time on Monday*" in _text(app).replace("\\", "")
     _button(app, "Skip").click().run()
     [skipped] = store.list_actions(acme.id, ActionStatus.SKIPPED)
-    assert (skipped.id, skipped.kind, skipped.done_on) == (thanks.id, ActionKind.THANK_YOU_EMAIL, TODAY)
+    assert (skipped.id, skipped.kind, skipped.done_on) == (
+        thanks.id,
+        ActionKind.THANK_YOU_EMAIL,
+        clock.today(),
+    )
     assert "Next status check" not in app.success[0].value
     assert "Skipped: Send the thank-you email." in app.success[0].value.replace("\\", "")
 
@@ -237,7 +242,7 @@ def test_done_and_skip_on_letters(app, store, acme):
 def test_moving_an_action_by_hand_keeps_it_there(app, store, thanked):
     _open(app)
     check = _planned(store, thanked.id, ActionKind.STATUS_CHECK)[1]
-    new_day = TODAY + timedelta(days=10)
+    new_day = clock.today() + timedelta(days=10)
     app.date_input(key=f"plan-move-{check.id}-{check.due}").set_value(new_day).run()
     assert not app.exception
     moved = [a for a in _planned(store, thanked.id) if a.manual]
