@@ -29,6 +29,7 @@ navigation = st.navigation(
             page("overview", "Today", "dashboard", default=True),
             page("applications", "Applications", "work"),
             page("data", "Your data", "database"),
+            page("sources", "Sources", "menu_book"),
         ],
     }
 )

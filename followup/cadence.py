@@ -1,55 +1,78 @@
 """When to follow up: the planner of follow-up actions after an interview.
 
 `plan(scenario)` takes what is known about one interview (dates, the field's
-pace, the company's formality, the interviewers' cards, the chosen cadence
-profile and the log of what the user already did) and returns every follow-up
-action still to do, each with a due date on a business day of the user's
-country and a short `why` naming its rule and the seed it comes from.
+pace, the company's formality, the interviewers' cards, what they answered at
+the close, the chosen cadence profile and the log of what the user already
+did) and returns every follow-up action still to do, each with a due date and
+a short `why` naming its rule and, by short name, the sources it comes from.
+Sources are cited in code by file number (000-004, see `guide.SOURCES`).
+
+Dates are business days of the user's region (a country, or one of its
+states, provinces or Länder), with one exception: the thank-you email.
 
 The rules, in the order they apply:
 
 - Thank-you email: one per interviewer who has an email address, due the
-  day of the interview.
+  day of the interview whatever the calendar (000, 004; 001 and 003 allow
+  24 hours): it goes from the user's own inbox, so a weekend or a holiday
+  does not delay it.
 - Thank-you call: for an interviewer without an email address, the next
-  business day (never the same day). If calls are not welcome, a card by
-  mail instead.
+  business day (never the same day, 004). If calls are not welcome, a card
+  by mail instead.
 - Handwritten note: one per interviewer when the user opts in or the company
   is formal, mailed by the next business day.
+- What they asked for at the close ("anything else I can provide?", 001):
+  sent by the next business day.
 - First status check: the second business day after a promised decision
-  date; without a promise, a week after the interview (three business days
-  in an aggressive field).
-- Further status checks: every `gap` of the cadence profile while
-  unanswered, at most `max_checks` in a row; a relaxed field always leaves
-  at least seven calendar days between contacts.
+  date (002, 004); without a promise, a week after the interview (000, 003),
+  three business days in a fast field (001).
+- Further status checks: every gap of the cadence profile while unanswered,
+  at most `max_checks` in a row. A fast field shortens the gap to the
+  profile's `fast_gap` (001: "the more aggressive the job, the more
+  aggressive the follow-up"), never below DeCarlo's two days; a relaxed
+  field never leaves less than seven calendar days between contacts (001).
+- No over-contact (001, 003): by email at most three status inquiries, at
+  least a week apart, whatever the profile (002's ten contacts are calls that
+  expect voicemail); and whatever the pace and cadence, the close comes
+  within eight weeks of the first check of the unanswered streak.
+- A promise is kept: no status check is planned before the promised date has
+  passed (004), even after a check the user made early.
 - Stop rule: once the last allowed check goes unanswered, one CLOSE action a
   gap later.
 - Conversations: one where they are still deciding starts a fresh streak of
-  checks; a next round stops the checks.
+  checks, after the new date if they named one; a next round stops the checks.
 - Outcomes: the latest decision wins (by the day it happened, then the order
   it was saved in), so an outcome changed later replans from the new one.
-  An offer stops the checks and plans a thank-you to each interviewer; a
-  rejection plans a thanks-for-consideration letter and a stay-in-touch
-  note; a withdrawal cancels everything and plans the letter that says so,
-  unless the user already said it on that contact (a call, the letter
-  itself) or sent or dismissed the letter since; closed without an answer
-  (the stop rule's close done, or the user gave up) plans nothing; back in
-  the running resumes the status checks a gap after it with a fresh count,
-  without thanking anyone again.
+  An offer stops the checks and plans answering it by the date they gave,
+  and a thank-you to each interviewer; a rejection plans a
+  thanks-for-consideration letter and a stay-in-touch note; a withdrawal
+  cancels everything and plans the letter that says so, unless the user
+  already said it on that contact (a call, the letter itself) or sent or
+  dismissed the letter since; closed without an answer (the stop rule's
+  close done, or the user gave up) plans nothing; back in the running
+  resumes the status checks a gap after it with a fresh count, without
+  thanking anyone again.
 
-Status checks go to one person, the main contact (the first interviewer):
-the seeds tell the user to ask for the person they interviewed with, and
-several people chasing the same decision would only irritate.
+Status checks go to one person: the main contact (the first interviewer),
+since the sources tell the user to ask for the person they interviewed with
+and several people chasing the same decision would only irritate. When the
+check goes by email and the main contact has no address, it goes to the
+first panel member who has one; when nobody is on the panel, the checks are
+planned without a recipient and say that a contact is needed.
 
 Attempt numbers count the checks of the current unanswered streak, because
 that is what the stop rule counts: after a real conversation the next check
 is attempt 1 again. Skipping a check uses it up like an unanswered one, so
 that a replan never offers the skipped check again.
 
-Manual actions (rescheduled by the user) are kept as they are; a manual
-status check counts in the streak at its own date. A decision or a next round
-drops manual status checks and closes too, a withdrawal or a close drops
-every manual action, and a later decision drops the letters of the one it
-overrides. Due dates may lie in the past: an overdue action stays in the plan.
+Manual actions (moved by the user) are kept as they are. A status check
+moved by hand keeps its place in the streak (its attempt number) at its new
+date, and the checks after it follow from there, keeping their spacing; one
+moved to or before the check ahead of it no longer fits and is dropped. A
+decision or a next round drops manual status checks and closes too, a
+withdrawal or a close drops every manual action, and a later decision drops
+the letters of the one it overrides. Due dates may lie in the past: an
+overdue action stays in the plan.
 """
 
 from __future__ import annotations
@@ -59,7 +82,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from followup import business_days
+from followup import answers, business_days, guide
+from followup.business_days import Region
 from followup.model import (
     Action,
     ActionKind,
@@ -86,6 +110,7 @@ class ProfileRule:
     gap: int
     gap_in_business_days: bool
     max_checks: int
+    fast_gap: int  # business days between checks in a fast field
     sources: tuple[str, ...]
     description: str
 
@@ -96,7 +121,7 @@ class ProfileRule:
 
     @property
     def source_text(self) -> str:
-        return _seeds(self.sources)
+        return guide.cite(self.sources)
 
 
 PROFILES: dict[CadenceProfile, ProfileRule] = {
@@ -106,6 +131,7 @@ PROFILES: dict[CadenceProfile, ProfileRule] = {
         gap=7,
         gap_in_business_days=False,
         max_checks=3,
+        fast_gap=4,
         sources=("001", "003"),
         description="A check a week, and after a few weeks of silence let it go; calling too often can hurt.",
     ),
@@ -115,6 +141,7 @@ PROFILES: dict[CadenceProfile, ProfileRule] = {
         gap=5,
         gap_in_business_days=True,
         max_checks=4,
+        fast_gap=3,
         sources=("001", "002", "003"),
         description="A check every working week, four at most: between letting go early and ten calls.",
     ),
@@ -124,6 +151,7 @@ PROFILES: dict[CadenceProfile, ProfileRule] = {
         gap=2,
         gap_in_business_days=True,
         max_checks=10,
+        fast_gap=2,
         sources=("002",),
         description="Call again two business days after each unanswered call, up to ten courteous calls.",
     ),
@@ -131,76 +159,142 @@ PROFILES: dict[CadenceProfile, ProfileRule] = {
 
 DEFAULT_PROFILE = Settings().cadence
 
-# Pace and outcome rules, each with the seed it comes from.
+# Pace and outcome rules, each with the source it comes from.
 WEEK_AFTER_INTERVIEW_DAYS = 7  # 000, 003
 AGGRESSIVE_FIRST_CHECK_BUSINESS_DAYS = 3  # 001: the faster the field, the sooner
 RELAXED_MIN_GAP_DAYS = 7  # 001: seven days after the last contact
 BUSINESS_DAYS_AFTER_DECISION_DATE = 2  # 002 (end of week -> Tuesday), 004 (only after the date)
 STAY_IN_TOUCH_AFTER_REJECTION_DAYS = 42  # 002: the person hired may not work out
+# No over-contact (001, 003): by email, at most three inquiries, a week apart.
+MAX_EMAIL_CHECKS = 3
+EMAIL_MIN_GAP_DAYS = 7
+# Whatever the profile, the chase closes within eight weeks of its first check (001: "after several weeks").
+CHASE_LIMIT_DAYS = 56
+# They made an offer and named no date for the answer: answer, or ask for time, within this many.
+ANSWER_OFFER_BUSINESS_DAYS = 2
+SEND_REQUESTED_BUSINESS_DAYS = 1  # 001: anything else they need, sent quickly
 
-# The `why` of each planned action: the rule in our own words and its seeds.
+
+def _cited(text: str, *sources: str) -> str:
+    return f"{text} ({guide.cite(sources)})."
+
+
+# The `why` of each planned action: the rule in our own words and the sources' short names.
 WHY = {
-    "thank_you_email": (
-        "Send each interviewer their own thank-you email on the day of the interview"
-        " (seeds 000, 001, 002, 004)."
+    "thank_you_email": _cited(
+        "Send each interviewer their own thank-you email on the day of the interview",
+        "000",
+        "001",
+        "002",
+        "004",
     ),
-    "thank_you_call": (
-        "No email address: phone to say thank you on the next business day, not the same day (seed 004)."
+    "email_any_day": (
+        " It goes from your own inbox, so a weekend or a public holiday does not delay it:"
+        " it will be waiting for them."
     ),
-    "thank_you_card": (
-        "No email address and calls are not welcome: thank them with a card by mail instead (seeds 000, 003)."
+    "thank_you_call": _cited(
+        "No email address: phone to say thank you on the next business day, not the same day", "004"
     ),
-    "note_formal": (
-        "A formal company: mail a handwritten card, or hand it in, by the next business day (seed 003)."
+    "thank_you_card": _cited(
+        "No email address and calls are not welcome: thank them with a card by mail instead", "000", "003"
+    ),
+    "note_formal": _cited(
+        "A formal company: mail a handwritten card, or hand it in, by the next business day", "003"
     ),
     "note_opt_in": (
         "You chose to add a handwritten card: mail it by the next business day and mention something"
-        " the email did not (seeds 000, 001; seed 004 finds cards old-fashioned)."
+        f" the email did not ({guide.cite(['000', '001'])}; {guide.cite(['004'])} finds cards old-fashioned)."
     ),
-    "first_after_promise": (
+    "send_requested": _cited(
+        "They asked you for “{what}”: send it by the next business day. It is a reason to be in touch,"
+        " and an easy point in your favour",
+        "001",
+    ),
+    "first_after_promise": _cited(
         "They expect to decide by {decision}: check in once that has passed,"
-        " on the second business day after it (seeds 002, 004)."
+        " on the second business day after it",
+        "002",
+        "004",
     ),
-    "first_fast_field": (
-        "No decision date was promised and the field moves fast:"
-        " check in three business days after the interview (seed 001)."
+    "first_fast_field": _cited(
+        "No decision date was promised and the field moves fast: check in three business days after the interview",
+        "001",
     ),
-    "first_week_later": (
-        "No decision date was promised: check in a week after the interview (seeds 000, 003)."
+    "first_week_later": _cited(
+        "No decision date was promised: check in a week after the interview", "000", "003"
     ),
-    "still_deciding_new_date": (
-        "They are still deciding and now expect to by {decision}:"
-        " check in on the second business day after it (seeds 002, 004)."
+    "still_deciding_new_date": _cited(
+        "They are still deciding and now expect to by {decision}: check in on the second business day after it",
+        "002",
+        "004",
     ),
-    "still_deciding_no_date": (
-        "They are still deciding and named no date:"
-        " check in again a week after that conversation (seeds 000, 003)."
+    "still_deciding_no_date": _cited(
+        "They are still deciding and named no date: check in again a week after that conversation",
+        "000",
+        "003",
     ),
-    "next_check": "No answer yet: try again {gap} after the last attempt ({profile} cadence, {sources}).",
-    "relaxed_floor": " A relaxed field needs at least seven days after the last contact (seed 001).",
-    "moved": " It falls on a weekend or public holiday, so it moves to the next business day.",
-    "close": (
+    "next_check": "No answer yet: try again {gap} after the last attempt ({profile} cadence: {sources}).",
+    "next_check_fast": (
+        "No answer yet, and the field moves fast: try again {gap} after the last attempt, sooner than the"
+        " {profile} cadence's {usual} ({sources})."
+    ),
+    "next_round": " They expect a next round: ask when it will be.",
+    "relaxed_floor": _cited(" A relaxed field needs at least seven days after the last contact", "001"),
+    "email_floor": _cited(
+        " By email, no more than one inquiry a week and three in all: more would turn eager into obnoxious",
+        "001",
+        "003",
+    ),
+    "promise_floor": _cited(
+        " They promised news by {decision}: no check before that has passed, on the second business day after it",
+        "004",
+    ),
+    "moved": " It falls on a weekend or public holiday{holiday}, so it moves to the next business day.",
+    "no_contact": (
+        " There is no contact to ask yet: add the business card of the person you will follow up with"
+        " on Close the interview."
+    ),
+    "close": _cited(
         "{checks} status checks in a row without an answer: presume there is no offer, close the"
-        " application, and if you like send a short note to stay in touch (seeds 001, 002)."
+        " application, and if you like send a short note to stay in touch",
+        "001",
+        "002",
     ),
-    "thanks_for_consideration": (
+    "close_eight_weeks": _cited(
+        "Eight weeks since the first status check without an answer: let it go, presume there is no offer,"
+        " close the application, and if you like send a short note to stay in touch",
+        "001",
+        "002",
+    ),
+    "thanks_for_consideration": _cited(
         "They said no: within a day, thank them for considering you, ask whether anything could put you"
-        " back in the running and what would help in future interviews (seed 002)."
+        " back in the running and what would help in future interviews",
+        "002",
     ),
-    "stay_in_touch": (
-        "About six weeks after the no, get back in touch: the person they hired may not work out (seed 002)."
+    "stay_in_touch": _cited(
+        "About six weeks after the no, get back in touch: the person they hired may not work out", "002"
     ),
-    "offer_thanks": (
+    "offer_thanks": _cited(
         "They made you an offer: thank each person who interviewed you, in words of your own for each,"
-        " by the next business day. There is nothing left to chase (seed 003)."
+        " by the next business day. There is nothing left to chase",
+        "003",
     ),
-    "withdrawal": (
+    "answer_offer_by": _cited(
+        "They want your answer by {day}: accept, negotiate, or ask for the time you need, before then", "003"
+    ),
+    "answer_offer": _cited(
+        "They named no date for your answer: within two business days, accept, negotiate, or tell them"
+        " when you will decide",
+        "003",
+    ),
+    "withdrawal": _cited(
         "You decided against the job: tell them at once, thank them and say plainly that you are no"
-        " longer interested, so that nobody goes on counting on you (seed 003)."
+        " longer interested, so that nobody goes on counting on you",
+        "003",
     ),
     "back_in_running": (
         "Back in the running since {day}: check in {gap} later, counting the checks afresh"
-        " ({profile} cadence, {sources})."
+        " ({profile} cadence: {sources})."
     ),
 }
 
@@ -215,7 +309,7 @@ def end_of_week(day: date) -> date:
 
     Monday to Friday give that week's Friday. Saturday and Sunday give the
     coming Friday: the week that has ended can no longer be meant. This is the
-    Monday-to-Friday week the seeds assume, whatever the user's country.
+    Monday-to-Friday week the sources assume, whatever the user's country.
     """
     return day + timedelta(days=(4 - day.weekday()) % 7)
 
@@ -236,9 +330,15 @@ class Scenario:
     cadence: CadenceProfile = DEFAULT_PROFILE
     history: tuple[Action, ...] = ()
     application_id: int = 0
+    subdivision: str = ""
+    # From the answers at the close of the interview (see `answers`).
+    next_round_expected: bool = False
+    requested: str = ""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "country", business_days.check_country(self.country))
+        region = Region(self.country, self.subdivision)
+        object.__setattr__(self, "country", region.country)
+        object.__setattr__(self, "subdivision", region.subdivision)
         object.__setattr__(self, "interviewers", tuple(self.interviewers))
         object.__setattr__(self, "history", tuple(self.history))
         if self.decision_by is not None and self.decision_by < self.interview_date:
@@ -259,6 +359,7 @@ class Scenario:
         return cls(
             interview_date=interview.starts_at.date(),
             country=settings.country,
+            subdivision=settings.subdivision,
             decision_by=interview.decision_by,
             pace=application.field_pace,
             formality=application.formality,
@@ -269,7 +370,13 @@ class Scenario:
             cadence=settings.cadence,
             history=tuple(actions),
             application_id=application.id or 0,
+            next_round_expected=answers.expects_next_round(interview),
+            requested=answers.requested(interview),
         )
+
+    @property
+    def region(self) -> Region:
+        return Region(self.country, self.subdivision)
 
     @property
     def main_contact(self) -> Interviewer | None:
@@ -316,6 +423,27 @@ def settled_as(decision: Action) -> AttemptOutcome:
     return decision.outcome if decision.outcome in DECISIVE else AttemptOutcome.GAVE_UP
 
 
+def promised_by(s: Scenario, history: Iterable[Action] = ()) -> date | None:
+    """The decision date that holds: the latest one named in a conversation, else the interview's.
+
+    Once a decision came in (and the user is back in the running), only dates named after it count.
+    """
+    logged = sorted((a for a in history if a.status is ActionStatus.DONE), key=_chronology)
+    decision = latest_decision(logged)
+    promise = s.decision_by if decision is None else None
+    since = logged if decision is None else [a for a in logged if _chronology(a) > _chronology(decision)]
+    for event in since:
+        if event.outcome is AttemptOutcome.SPOKE_STILL_DECIDING:
+            promise = event.decision_by or promise
+    return promise
+
+
+def too_early(s: Scenario, day: date, history: Iterable[Action] = ()) -> date | None:
+    """The promised date, when a status check on `day` comes before it has passed; else None (004)."""
+    promise = promised_by(s, history)
+    return promise if promise is not None and day <= promise else None
+
+
 def plan(scenario: Scenario) -> list[Action]:
     """Every follow-up action still to do, sorted by due date, all PLANNED."""
     logged = sorted((a for a in scenario.history if a.status is not ActionStatus.PLANNED), key=_chronology)
@@ -347,11 +475,14 @@ def _while_open(
     s: Scenario, logged: Sequence[Action], manual: list[Action], resumed: Action | None = None
 ) -> list[Action]:
     """The thank-yous (not again once back in the running) and the status checks while no decision stands."""
-    proposed = [] if resumed else _thanks(s)
-    if _still_chasing(logged):
+    proposed = [] if resumed else [*_thanks(s), *_requested(s)]
+    chasing = _still_chasing(logged)
+    if chasing:
+        # The status checks moved by hand come back from here, in their place in the streak.
         proposed += _status_checks(s, logged, manual, resumed)
-    else:
-        manual = [a for a in manual if a.kind not in _CHASE]
+    manual = [
+        a for a in manual if a.kind is not ActionKind.STATUS_CHECK and (chasing or a.kind not in _CHASE)
+    ]
     taken = {_identity(a) for a in logged} | {_identity(a) for a in manual}
     planned = [a for a in proposed if a.kind is ActionKind.STATUS_CHECK or _identity(a) not in taken]
     return sorted([*manual, *planned], key=_order)
@@ -361,7 +492,7 @@ def _thanks(s: Scenario) -> list[Action]:
     """One thank-you per interviewer, and a handwritten card each when the user or the company wants one."""
     actions: list[Action] = []
     note_why = _note_reason(s)
-    next_day = business_days.add_business_days(s.interview_date, 1, s.country)
+    next_day = business_days.add_business_days(s.interview_date, 1, s.region)
     for person in s.interviewers:
         thanks = _thank_you(s, person, next_day)
         actions.append(thanks)
@@ -372,10 +503,11 @@ def _thanks(s: Scenario) -> list[Action]:
 
 def _thank_you(s: Scenario, person: Interviewer, next_day: date) -> Action:
     if person.email:
-        due, moved = _on_business_day(s.interview_date, s)
-        return _action(
-            s, ActionKind.THANK_YOU_EMAIL, due, Channel.EMAIL, person, WHY["thank_you_email"] + moved
-        )
+        # The one date that is not moved to a business day: an email waits in their inbox.
+        why = WHY["thank_you_email"]
+        if not business_days.is_business_day(s.interview_date, s.region):
+            why += WHY["email_any_day"]
+        return _action(s, ActionKind.THANK_YOU_EMAIL, s.interview_date, Channel.EMAIL, person, why)
     if s.calls_welcome is CallsWelcome.NO:
         return _action(s, ActionKind.HANDWRITTEN_NOTE, next_day, Channel.MAIL, person, WHY["thank_you_card"])
     return _action(s, ActionKind.THANK_YOU_CALL, next_day, Channel.PHONE, person, WHY["thank_you_call"])
@@ -389,86 +521,174 @@ def _note_reason(s: Scenario) -> str:
     return ""
 
 
+def _requested(s: Scenario) -> list[Action]:
+    """What they asked for at the close, sent quickly to the main contact."""
+    if not s.requested:
+        return []
+    due = business_days.add_business_days(s.interview_date, SEND_REQUESTED_BUSINESS_DAYS, s.region)
+    contact = s.main_contact
+    why = WHY["send_requested"].format(what=s.requested)
+    return [_action(s, ActionKind.SEND_REQUESTED, due, _letter_channel(contact), contact, why)]
+
+
+@dataclass(frozen=True)
+class _Chase:
+    """How the status checks of one scenario are paced: whom, how, how often, how many."""
+
+    s: Scenario
+    rule: ProfileRule
+    contact: Interviewer | None
+    channel: Channel
+
+    @property
+    def limit(self) -> int:
+        if self.channel is Channel.EMAIL:
+            return min(self.rule.max_checks, MAX_EMAIL_CHECKS)
+        return self.rule.max_checks
+
+    def after(self, last: date, reason: str | None = None) -> tuple[date, str]:
+        """The next check after an unanswered one (or `reason`'s event) on `last`, and why then."""
+        s, rule = self.s, self.rule
+        values = {"profile": rule.name.lower(), "sources": rule.source_text, "day": _day(last)}
+        if s.pace is FieldPace.AGGRESSIVE and rule.fast_gap < _business_days_in(rule):
+            due, moved = business_days.add_business_days(last, rule.fast_gap, s.region), ""
+            gap = f"{rule.fast_gap} business days"
+            why = (reason or WHY["next_check_fast"]).format(gap=gap, usual=rule.gap_text, **values)
+        elif rule.gap_in_business_days:
+            due, moved = business_days.add_business_days(last, rule.gap, s.region), ""
+            why = (reason or WHY["next_check"]).format(gap=rule.gap_text, **values)
+        else:
+            due, moved = _on_business_day(last + timedelta(days=rule.gap), s)
+            why = (reason or WHY["next_check"]).format(gap=rule.gap_text, **values)
+        return self.spaced(last, due, why + moved)
+
+    def spaced(self, last_contact: date, due: date, why: str) -> tuple[date, str]:
+        """At least a week after the last contact by email, and in a relaxed field."""
+        if self.channel is Channel.EMAIL and last_contact > self.s.interview_date:
+            due, why = _at_least_week_after(self.s, last_contact, due, why, WHY["email_floor"])
+        return _relaxed_floor(self.s, last_contact, due, why)
+
+
 def _status_checks(
     s: Scenario, logged: Sequence[Action], manual: Sequence[Action], resumed: Action | None
 ) -> list[Action]:
     """The status checks still to make, then the CLOSE action once the streak is used up."""
-    rule = PROFILES[s.cadence]
-    contact = s.main_contact
-    channel = _status_channel(s)
+    contact, channel = _status_contact(s)
+    chase = _Chase(s, PROFILES[s.cadence], contact, channel)
     if resumed is None:
         due, why = _first_check(s)
+        due, why = chase.spaced(s.interview_date, due, why)
     else:
-        due, why = _next_check(s, rule, _when(resumed), WHY["back_in_running"])
-    streak = 0
-    events = sorted(
-        [*logged, *(a for a in manual if a.kind is ActionKind.STATUS_CHECK)],
-        key=lambda a: (_when(a), a.status is ActionStatus.PLANNED),
-    )
-    for event in events:
+        due, why = chase.after(_when(resumed), WHY["back_in_running"])
+    streak, started, previous = 0, None, None
+    # Back in the running, the decision that came in between has overtaken the old promise.
+    promise = s.decision_by if resumed is None else None
+    for event in sorted(logged, key=lambda a: (_when(a), a.id if a.id is not None else math.inf)):
         if event.outcome is AttemptOutcome.SPOKE_STILL_DECIDING:
-            streak = 0
+            streak, started = 0, None
+            promise = event.decision_by or promise
             due, why = _after_conversation(s, _when(event), event.decision_by)
+            due, why = chase.spaced(_when(event), due, why)
         elif event.kind is ActionKind.STATUS_CHECK:
             streak += 1
-            due, why = _next_check(s, rule, _when(event))
+            started = started or _when(event)
+            due, why = chase.after(_when(event))
+        else:
+            continue
+        previous = _when(event)
 
-    actions = []
-    while streak < rule.max_checks:
+    moved_by_hand = {a.attempt: a for a in manual if a.kind is ActionKind.STATUS_CHECK and a.attempt}
+    actions: list[Action] = []
+    close_by = None if started is None else _close_limit(s, started)
+    capped = False
+    while streak < chase.limit:
         streak += 1
-        actions.append(_action(s, ActionKind.STATUS_CHECK, due, channel, contact, why, attempt=streak))
-        due, why = _next_check(s, rule, due)
-    close_why = WHY["close"].format(checks=rule.max_checks)
+        due, why = _kept_promise(s, promise, due, why)
+        moved = moved_by_hand.get(streak)
+        if moved is not None and (previous is None or moved.due > previous):
+            check = moved
+        else:
+            if not actions:
+                why += WHY["next_round"] if s.next_round_expected else ""
+                why += "" if contact else WHY["no_contact"]
+            check = _action(s, ActionKind.STATUS_CHECK, due, channel, contact, why, attempt=streak)
+        if close_by is None:
+            close_by = _close_limit(s, check.due)
+        if check.due >= close_by:
+            capped = True
+            break
+        actions.append(check)
+        previous = check.due
+        due, why = chase.after(check.due)
+    if capped or (close_by is not None and due > close_by):
+        due, close_why = close_by, WHY["close_eight_weeks"]
+    else:
+        close_why = WHY["close"].format(checks=chase.limit)
+    close_why += "" if contact else WHY["no_contact"]
     actions.append(_action(s, ActionKind.CLOSE, due, _letter_channel(contact), contact, close_why))
     return actions
 
 
+def _close_limit(s: Scenario, first_check: date) -> date:
+    """The last day the chase may close: eight weeks after its first check, on a business day."""
+    return business_days.business_day_on_or_before(first_check + timedelta(days=CHASE_LIMIT_DAYS), s.region)
+
+
+def _kept_promise(s: Scenario, promise: date | None, due: date, why: str) -> tuple[date, str]:
+    """Never a check before the promised date has passed, even after one made too early (004)."""
+    if promise is None:
+        return due, why
+    earliest = business_days.add_business_days(promise, BUSINESS_DAYS_AFTER_DECISION_DATE, s.region)
+    if due >= earliest:
+        return due, why
+    return earliest, why + WHY["promise_floor"].format(decision=_day(promise))
+
+
+def _business_days_in(rule: ProfileRule) -> int:
+    """The profile's gap in business days (a calendar week is five)."""
+    return rule.gap if rule.gap_in_business_days else math.ceil(rule.gap * 5 / 7)
+
+
 def _first_check(s: Scenario) -> tuple[date, str]:
     if s.decision_by is not None:
-        due = business_days.add_business_days(s.decision_by, BUSINESS_DAYS_AFTER_DECISION_DATE, s.country)
+        due = business_days.add_business_days(s.decision_by, BUSINESS_DAYS_AFTER_DECISION_DATE, s.region)
         why = WHY["first_after_promise"].format(decision=_day(s.decision_by))
     elif s.pace is FieldPace.AGGRESSIVE:
         days = AGGRESSIVE_FIRST_CHECK_BUSINESS_DAYS
-        due = business_days.add_business_days(s.interview_date, days, s.country)
+        due = business_days.add_business_days(s.interview_date, days, s.region)
         why = WHY["first_fast_field"]
     else:
         due, moved = _on_business_day(s.interview_date + timedelta(days=WEEK_AFTER_INTERVIEW_DAYS), s)
         why = WHY["first_week_later"] + moved
-    return _relaxed_floor(s, s.interview_date, due, why)
+    return due, why
 
 
 def _after_conversation(s: Scenario, spoke_on: date, decision_by: date | None) -> tuple[date, str]:
-    earliest = business_days.add_business_days(spoke_on, 1, s.country)
+    earliest = business_days.add_business_days(spoke_on, 1, s.region)
     if decision_by is not None:
         due = max(
             earliest,
-            business_days.add_business_days(decision_by, BUSINESS_DAYS_AFTER_DECISION_DATE, s.country),
+            business_days.add_business_days(decision_by, BUSINESS_DAYS_AFTER_DECISION_DATE, s.region),
         )
         why = WHY["still_deciding_new_date"].format(decision=_day(decision_by))
     else:
         due, moved = _on_business_day(spoke_on + timedelta(days=WEEK_AFTER_INTERVIEW_DAYS), s)
         why = WHY["still_deciding_no_date"] + moved
-    return _relaxed_floor(s, spoke_on, due, why)
+    return due, why
 
 
-def _next_check(
-    s: Scenario, rule: ProfileRule, last: date, reason: str = WHY["next_check"]
-) -> tuple[date, str]:
-    why = reason.format(
-        gap=rule.gap_text, profile=rule.name.lower(), sources=rule.source_text, day=_day(last)
-    )
-    if rule.gap_in_business_days:
-        due, moved = business_days.add_business_days(last, rule.gap, s.country), ""
-    else:
-        due, moved = _on_business_day(last + timedelta(days=rule.gap), s)
-    return _relaxed_floor(s, last, due, why + moved)
+def _at_least_week_after(s: Scenario, last: date, due: date, why: str, note: str) -> tuple[date, str]:
+    floor = business_days.next_business_day_on_or_after(last + timedelta(days=EMAIL_MIN_GAP_DAYS), s.region)
+    if due >= floor:
+        return due, why
+    return floor, why + note
 
 
 def _relaxed_floor(s: Scenario, last_contact: date, due: date, why: str) -> tuple[date, str]:
     if s.pace is not FieldPace.RELAXED:
         return due, why
     floor = business_days.next_business_day_on_or_after(
-        last_contact + timedelta(days=RELAXED_MIN_GAP_DAYS), s.country
+        last_contact + timedelta(days=RELAXED_MIN_GAP_DAYS), s.region
     )
     if due >= floor:
         return due, why
@@ -476,18 +696,32 @@ def _relaxed_floor(s: Scenario, last_contact: date, due: date, why: str) -> tupl
 
 
 def _after_offer(s: Scenario, offer: Action) -> list[Action]:
-    due = business_days.add_business_days(_when(offer), 1, s.country)
-    return [
-        _action(s, ActionKind.OFFER_THANKS, due, _letter_channel(person), person, WHY["offer_thanks"])
-        for person in s.interviewers
+    """Answer the offer by the date they gave, and thank each interviewer."""
+    heard_on = _when(offer)
+    person = _decision_maker(s, offer)
+    if offer.decision_by is not None and offer.decision_by >= heard_on:
+        answer_by = business_days.business_day_on_or_before(offer.decision_by, s.region)
+        if answer_by < heard_on:
+            answer_by = business_days.next_business_day_on_or_after(heard_on, s.region)
+        why = WHY["answer_offer_by"].format(day=_day(offer.decision_by))
+    else:
+        answer_by = business_days.add_business_days(heard_on, ANSWER_OFFER_BUSINESS_DAYS, s.region)
+        why = WHY["answer_offer"]
+    channel = offer.channel if offer.channel in (Channel.PHONE, Channel.EMAIL) else _answer_channel(person)
+    answer = _action(s, ActionKind.ANSWER_OFFER, answer_by, channel, person, why, offer)
+    due = business_days.add_business_days(heard_on, 1, s.region)
+    thanks = [
+        _action(s, ActionKind.OFFER_THANKS, due, _letter_channel(p), p, WHY["offer_thanks"])
+        for p in s.interviewers
     ]
+    return [answer, *thanks]
 
 
 def _after_rejection(s: Scenario, rejection: Action) -> list[Action]:
     heard_on = _when(rejection)
     person = _decision_maker(s, rejection)
     channel = _letter_channel(person) if person else Channel.EMAIL
-    thanks_due = business_days.add_business_days(heard_on, 1, s.country)
+    thanks_due = business_days.add_business_days(heard_on, 1, s.region)
     thanks_why = WHY["thanks_for_consideration"]
     stay_due, moved = _on_business_day(heard_on + timedelta(days=STAY_IN_TOUCH_AFTER_REJECTION_DAYS), s)
     stay_why = WHY["stay_in_touch"] + moved
@@ -524,19 +758,32 @@ def _still_chasing(logged: Iterable[Action]) -> bool:
     return not any(a.kind is ActionKind.CLOSE or a.outcome is AttemptOutcome.SPOKE_NEXT_ROUND for a in logged)
 
 
-def _status_channel(s: Scenario) -> Channel:
-    """Phone by default; email only when calls are unwelcome; else the contact's own preference."""
-    contact = s.main_contact
+def _status_contact(s: Scenario) -> tuple[Interviewer | None, Channel]:
+    """The person to ask and the channel: email when calls are unwelcome, else the preferred one, else phone.
+
+    By email, the main contact if they have an address, else the first panel
+    member who has one; if nobody has, the phone (or a letter when calls are
+    unwelcome) to the main contact.
+    """
+    main = s.main_contact
     if s.calls_welcome is CallsWelcome.NO:
-        channel = Channel.EMAIL
+        wanted = Channel.EMAIL
     else:
-        preferred = (
-            contact.preferred_channel if contact and contact.preferred_channel else s.preferred_channel
-        )
-        channel = preferred or Channel.PHONE
-    if channel is Channel.EMAIL and contact and not contact.email:
-        return Channel.MAIL if s.calls_welcome is CallsWelcome.NO else Channel.PHONE
-    return channel
+        preferred = main.preferred_channel if main and main.preferred_channel else s.preferred_channel
+        wanted = preferred or Channel.PHONE
+    if wanted is not Channel.EMAIL or main is None or main.email:
+        return main, wanted
+    reachable = next((person for person in s.interviewers if person.email), None)
+    if reachable is not None:
+        return reachable, Channel.EMAIL
+    return main, Channel.MAIL if s.calls_welcome is CallsWelcome.NO else Channel.PHONE
+
+
+def _answer_channel(person: Interviewer | None) -> Channel:
+    """How to answer someone whose offer came by post: by email, else by phone, else by post."""
+    if person is None or person.email:
+        return Channel.EMAIL
+    return Channel.PHONE if person.phone else Channel.MAIL
 
 
 def _letter_channel(person: Interviewer | None) -> Channel:
@@ -544,8 +791,11 @@ def _letter_channel(person: Interviewer | None) -> Channel:
 
 
 def _on_business_day(day: date, s: Scenario) -> tuple[date, str]:
-    moved = business_days.next_business_day_on_or_after(day, s.country)
-    return moved, (WHY["moved"] if moved != day else "")
+    moved = business_days.next_business_day_on_or_after(day, s.region)
+    if moved == day:
+        return day, ""
+    holiday = business_days.holiday_name(day, s.region)
+    return moved, WHY["moved"].format(holiday=f" ({holiday})" if holiday else "")
 
 
 def _action(
@@ -598,9 +848,10 @@ def _chronology(action: Action) -> tuple[date, float]:
 
 
 _CHASE = (ActionKind.STATUS_CHECK, ActionKind.CLOSE)
-# The letters that answer a decision; they lose their point once another decision overrides it.
+# The actions that answer a decision; they lose their point once another decision overrides it.
 _AFTER_DECISION = (
     ActionKind.OFFER_THANKS,
+    ActionKind.ANSWER_OFFER,
     ActionKind.THANKS_FOR_CONSIDERATION,
     ActionKind.STAY_IN_TOUCH,
     ActionKind.WITHDRAWAL,
@@ -610,10 +861,6 @@ _KIND_ORDER = {kind: index for index, kind in enumerate(ActionKind)}
 
 def _order(action: Action) -> tuple:
     return action.due, _KIND_ORDER[action.kind], action.attempt or 0, action.recipient
-
-
-def _seeds(sources: Sequence[str]) -> str:
-    return ("seed " if len(sources) == 1 else "seeds ") + ", ".join(sources)
 
 
 def _day(day: date) -> str:

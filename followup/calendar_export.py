@@ -90,6 +90,10 @@ def summary(entry: CalendarEntry) -> str:
             return f"Tell {whom} you are withdrawing {about}"
         case ActionKind.OFFER_THANKS:
             return f"Thank {whom} after the offer"
+        case ActionKind.ANSWER_OFFER:
+            return f"Answer the offer from {entry.company}: accept, negotiate or ask for time"
+        case ActionKind.SEND_REQUESTED:
+            return f"Send {whom} what they asked for"
     raise ValueError(f"No calendar wording for action kind {action.kind!r}.")
 
 

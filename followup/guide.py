@@ -1,9 +1,14 @@
-"""The words the app shows for the domain's choices, in one place.
+"""The words the app shows for the domain's choices, and the sources behind its advice, in one place.
 
-Written in our own words from the facts of the source articles (seeds 000-004).
+Written in our own words from the facts of the five source articles. In code
+and tests a source goes by its file number ("002"); users only ever see the
+short name of `SOURCES` ("DeCarlo"), and the full list on the Sources page.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from followup.model import (
     ActionKind,
@@ -15,6 +20,80 @@ from followup.model import (
     LetterKind,
     Status,
 )
+
+
+@dataclass(frozen=True)
+class Source:
+    """One of the articles the advice comes from, as a careful article would list it."""
+
+    key: str  # the file number, for code and tests only
+    short: str  # how the app cites it
+    title: str
+    by: str  # author or publisher
+    contributes: str
+
+
+SOURCES: dict[str, Source] = {
+    source.key: source
+    for source in (
+        Source(
+            "000",
+            "Westwood College career blog",
+            "The Job Interview Follow Up . . . Three Steps to Follow",
+            "Sparks, Westwood's College and Career Blog",
+            "Ask every interviewer for a business card, email a thank-you the same day and add a "
+            "handwritten note, then check in by phone about a week later.",
+        ),
+        Source(
+            "001",
+            "Closing the interview",
+            "Closing the interview strong (an untitled post)",
+            "a career-advice blog",
+            "The questions to ask before you leave, pacing the follow-up to the field (relaxed or "
+            "fast), and letting it go after several weeks of silence.",
+        ),
+        Source(
+            "002",
+            "DeCarlo",
+            "How to Follow-Up After the Interview",
+            "Laura DeCarlo, in a job-search portal's interview guide",
+            "Debrief notes on each interviewer, the Tuesday call after news promised by the end of "
+            "the week, calling back every two days up to ten times, and what to do after a no.",
+        ),
+        Source(
+            "003",
+            "After the Interview",
+            "After the Interview: It's not Over Yet!",
+            "a college career blog",
+            "A thank-you within 24 hours, a different letter for each interviewer, proofreading, the "
+            "line between eager and obnoxious, and withdrawing politely.",
+        ),
+        Source(
+            "004",
+            "Cohen",
+            "Following up after a job interview (an untitled article)",
+            "a career blog, quoting Roy Cohen, author of The Wall Street Professional's Survival Guide",
+            "Asking how and when they will answer, no call before that time has passed, a call the "
+            "next day when there is no email, and handwritten notes as old-fashioned.",
+        ),
+    )
+}
+
+
+def cite(keys: Iterable[str]) -> str:
+    """The short names of these sources, in the list's order: "DeCarlo; Cohen"."""
+    wanted = set(keys)
+    unknown = wanted - SOURCES.keys()
+    if unknown:
+        raise KeyError(f"No source {sorted(unknown)}")
+    return "; ".join(source.short for key, source in SOURCES.items() if key in wanted)
+
+
+def sources_line(keys: Iterable[str]) -> str:
+    """ "Source: Cohen" or "Sources: DeCarlo; Cohen", for a caption under advice."""
+    keys = list(keys)
+    return ("Source: " if len(set(keys)) == 1 else "Sources: ") + cite(keys)
+
 
 STATUS = {
     Status.ACTIVE: "Active",
@@ -37,8 +116,9 @@ FIELD_PACE_HELP = (
     "How quickly people in this field expect you to follow up. "
     "Relaxed: never less than a week between two contacts. "
     "Standard: the first status check a week after the interview. "
-    "Fast: the first check three business days after, and closer follow-up: "
-    "in a field that rewards drive, persistence is part of the test (seed 001)."
+    "Fast: the first check three business days after, and the next ones closer together "
+    "(never closer than two business days, and emails stay a week apart): "
+    "in a field that rewards drive, persistence is part of the test (Closing the interview)."
 )
 
 FORMALITY = {Formality.FORMAL: "Formal", Formality.CASUAL: "Casual"}
@@ -46,7 +126,7 @@ FORMALITY = {Formality.FORMAL: "Formal", Formality.CASUAL: "Casual"}
 FORMALITY_HELP = (
     "Formal companies get letters that open with the full name and a handwritten card "
     "by post the next business day; casual ones get a first-name greeting and email "
-    "is enough (seed 003)."
+    "is enough (After the Interview)."
 )
 
 CALLS_WELCOME = {
@@ -93,6 +173,8 @@ ACTION_KIND = {
     ActionKind.STAY_IN_TOUCH: "Get back in touch",
     ActionKind.WITHDRAWAL: "Withdraw politely",
     ActionKind.OFFER_THANKS: "Thank them after the offer",
+    ActionKind.ANSWER_OFFER: "Answer the offer",
+    ActionKind.SEND_REQUESTED: "Send what they asked for",
     ActionKind.OUTCOME: "Outcome",
 }
 

@@ -6,7 +6,7 @@ outcome. Which are done is decided here from plain records, so the pages only
 draw the answer.
 
 The guide text (why each closing question is worth asking, what to write down
-in a debrief) is our own wording of the facts in seeds 000-004.
+in a debrief) is our own wording of the facts in the five source articles (see `guide.SOURCES`).
 """
 
 from __future__ import annotations
@@ -67,9 +67,11 @@ class Question:
 
 DECISION = Question(
     "decision_timeline",
-    "When will they decide, and when can you expect to hear?",
-    "This sets the whole follow-up plan: no status call before the day they named. "
-    "Write their words; “by the end of the week” becomes a date you can check.",
+    "When will they decide, and when and how will you hear back?",
+    "This sets the whole follow-up plan: no status call before the day they named has passed. "
+    "Write their words; “by the end of the week” becomes a date you can check, and “in a week or two” "
+    "counts as two. How they will be in touch (a call, an email) is how they like to be reached: "
+    "note it under the last question.",
     "e.g. by the end of next week",
 )
 CLOSING_QUESTIONS: tuple[Question, ...] = (
@@ -78,27 +80,28 @@ CLOSING_QUESTIONS: tuple[Question, ...] = (
         "next_steps",
         "What has to happen before they can make an offer?",
         "References, approvals, other candidates still to meet: each one can add days. "
-        "Knowing them keeps you calm while you wait.",
+        "The follow-up plan shows them when you check in, so you can ask how far along they are.",
         "e.g. two more candidates, then references",
     ),
     Question(
         "second_round",
         "Will there be a second round?",
-        "If there is one, your thank-you letters can say you look forward to it, "
-        "and you know the decision is further away.",
+        "If there is one, the plan's first status check asks when it will be, and the Letters page "
+        "reminds you to say you look forward to it.",
         "e.g. yes, with the CFO, in about two weeks",
     ),
     Question(
         "anything_else",
         "Is there anything else they need from you?",
-        "Send it quickly: it is a reason to be in touch, and an easy point in your favour.",
+        "Send it quickly: the plan adds it as a to-do for the next business day. It is a reason to be "
+        "in touch, and an easy point in your favour.",
         "e.g. two references and a writing sample",
     ),
     Question(
         "qualifications_view",
         "How do they see your qualifications for this role?",
-        "Doubts said out loud now can still be answered in your thank-you letter; "
-        "doubts you never hear about cannot.",
+        "Doubts said out loud now can still be answered in your thank-you letter (the Letters page "
+        "puts their words beside it); doubts you never hear about cannot.",
         "e.g. strong on reporting; unsure about team leadership",
     ),
     Question(
@@ -108,8 +111,8 @@ CLOSING_QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "preferred_channel",
-        "How do they prefer to be contacted?",
-        "People answer faster on the channel they like; the plan uses it for every status check.",
+        "How will they be in touch, and how do they prefer to be contacted?",
+        "People answer on the channel they like, and faster there; the plan uses it for every status check.",
     ),
 )
 # The questions answered in words (the other two are choices with a default answer).

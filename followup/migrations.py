@@ -73,6 +73,11 @@ STEPS: list[tuple[int, str, list[Step]]] = [
             _add_columns(tables.debrief_notes, "concern_answer", "amended_answer"),
         ],
     ),
+    (
+        4,
+        "the region (state, province, Land) whose holidays count",
+        [_add_columns(tables.settings, "subdivision")],
+    ),
 ]
 
 CURRENT_VERSION = STEPS[-1][0]

@@ -84,6 +84,8 @@ class ActionKind(enum.StrEnum):
     STAY_IN_TOUCH = "stay_in_touch"
     WITHDRAWAL = "withdrawal"
     OFFER_THANKS = "offer_thanks"
+    ANSWER_OFFER = "answer_offer"  # accept, negotiate or ask for time, by the date they gave
+    SEND_REQUESTED = "send_requested"  # what they asked for at the close of the interview
     # Not something to do: the answer came, or the user decided. Recorded as
     # done, so the planner reads it from the history like any logged attempt.
     OUTCOME = "outcome"
@@ -229,7 +231,9 @@ class Action:
     status: ActionStatus = ActionStatus.PLANNED
     outcome: AttemptOutcome | None = None
     outcome_note: str = ""
-    decision_by: date | None = None  # a new decision date the interviewer named on this attempt
+    # A date the other side named on this attempt: when they now expect to
+    # decide ("still deciding"), or by when they want an answer to their offer.
+    decision_by: date | None = None
     attempt: int | None = None
     why: str = ""
     manual: bool = False
@@ -243,6 +247,7 @@ class Settings:
     cadence: CadenceProfile = CadenceProfile.MODERATE
     signature: str = ""
     user_dictionary: list[str] = field(default_factory=list)
+    subdivision: str = ""  # a state, province or Land with holidays of its own; "" for the whole country
 
 
 @dataclass

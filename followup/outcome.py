@@ -8,7 +8,8 @@ planner reads it from the history like any answer logged on a call, and the
 latest decision decides both the stage and the plan (see `cadence.plan`).
 Changing an outcome later adds a new one: nothing is lost.
 
-The advice is our own wording of the facts in the seeds named beside it.
+The advice is our own wording of the facts in the sources named beside it
+(by file number here; users see their short names, see `guide.SOURCES`).
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ class OutcomeGuide:
 
     @property
     def source_text(self) -> str:
-        return ("Seed " if len(self.sources) == 1 else "Seeds ") + ", ".join(self.sources)
+        """The sources by their short names: "DeCarlo; After the Interview"."""
+        return guide.cite(self.sources)
 
 
 GUIDES: dict[AttemptOutcome, OutcomeGuide] = {
@@ -155,13 +157,13 @@ GUIDES: dict[AttemptOutcome, OutcomeGuide] = {
     ),
 }
 
-# Why the withdrawal letter matters, for the page that records one (seed 003, in our words).
+# Why the withdrawal letter matters, for the page that records one (003, in our words).
 LEAVING_THEM_GUESSING = (
     "As long as they believe you still want the job, they keep you in their plans, and may even offer "
     "it to you: turning it down at that point is awkward for everyone, and people remember it. You may "
     "never expect to deal with this company again, but people change jobs, teams hire again and names "
     "come up in references. A door you closed politely is far easier to walk back through than one they "
-    "found shut without a word (seed 003)."
+    "found shut without a word (After the Interview)."
 )
 
 

@@ -62,7 +62,7 @@ ANSWERS = tuple(
         AttemptOutcome.REJECTION,
     )
 )
-# Letters that still make sense once the decision is made.
+# Actions that still make sense once the decision is made: its letters, and answering an offer.
 AFTER_THE_ANSWER = tuple(
     k.value
     for k in (
@@ -70,6 +70,7 @@ AFTER_THE_ANSWER = tuple(
         ActionKind.STAY_IN_TOUCH,
         ActionKind.WITHDRAWAL,
         ActionKind.OFFER_THANKS,
+        ActionKind.ANSWER_OFFER,
     )
 )
 

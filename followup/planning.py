@@ -1,7 +1,11 @@
 """Use cases of the follow-up plan: replan an application, log an attempt, record an outcome, reschedule.
 
 The rules are in `cadence.py`; this module only feeds them the stored records
-and writes what comes back, each user action in one transaction.
+and writes what comes back, each user action in one transaction. Whatever
+changes the plan (an answer or a business card on Close the interview, the
+field's pace, a logged attempt, a moved action, the settings) replans at once,
+once there is a plan (the first one is made when the plan page is opened):
+there is no separate step to remember.
 """
 
 from __future__ import annotations
@@ -10,9 +14,10 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
 
-from followup import cadence, clock, outcome, validation
+from followup import business_days, cadence, clock, outcome, timeline_words, validation
+from followup.business_days import Region
 from followup.calendar_export import CalendarEntry
-from followup.errors import ValidationFailed
+from followup.errors import FollowupError, ValidationFailed
 from followup.letters import scripts
 from followup.model import (
     Action,
@@ -33,6 +38,9 @@ from followup.store import Store
 
 # Once the answer is in, the plan has nothing left to chase.
 _FINISHED = (Status.OFFER, Status.WITHDRAWN, Status.CLOSED_WITHOUT_ANSWER)
+
+# The answers that come with a date: when they now expect to decide, or by when they want yours.
+_DATED = (AttemptOutcome.SPOKE_STILL_DECIDING, AttemptOutcome.OFFER)
 
 _STATUS_AFTER = {
     AttemptOutcome.OFFER: Status.OFFER,
@@ -82,7 +90,10 @@ def _plan(
     # a recorded outcome plans what follows it (the letters after an offer or a withdrawal).
     if application.status in _FINISHED and cadence.latest_decision(history) is None:
         return []
-    scenario = cadence.Scenario.for_interview(application, interview, interviewers, history, settings)
+    try:
+        scenario = cadence.Scenario.for_interview(application, interview, interviewers, history, settings)
+    except ValueError as error:  # stored values the rules cannot plan from (an unknown region, say)
+        raise FollowupError(f"The plan cannot be made: {error}") from None
     return cadence.plan(scenario)
 
 
@@ -93,6 +104,172 @@ def replan(store: Store, application_id: int) -> list[Action]:
     planned = proposed_plan(store, application, actions)
     store.replace_planned(application_id, planned)
     return planned
+
+
+def refresh(store: Store, application_id: int) -> list[Action]:
+    """The plan the rules give now, saved only if it differs from the stored one. Returns the planned actions.
+
+    Whatever changed since the plan was saved (an interview edited on another
+    page, a restored backup, a newer version of the rules), the plan page
+    shows the plan that follows from it, and an unchanged plan costs no write.
+    """
+    application = store.get_application(application_id)
+    actions = store.list_actions(application_id)
+    planned = proposed_plan(store, application, actions)
+    stored = [a for a in actions if a.status is ActionStatus.PLANNED]
+    if sorted(map(_sameness, stored)) != sorted(map(_sameness, planned)):
+        store.replace_planned(application_id, planned)
+        return planned
+    return sorted(stored, key=lambda a: (a.due, a.id or 0))
+
+
+def _sameness(action: Action) -> tuple:
+    return (
+        action.due,
+        action.kind.value,
+        action.channel.value,
+        action.recipient,
+        action.interviewer_id or 0,
+        action.attempt or 0,
+        action.why,
+        action.manual,
+        action.id if action.manual else 0,
+    )
+
+
+def save_interview(store: Store, interview: Interview) -> list[Action]:
+    """Save an edited interview (an answer, how they like to be contacted) and replan, at once."""
+    application = store.get_application(interview.application_id)
+    latest = latest_interview(store, application.id)
+    current = interview if latest is None or latest.id == interview.id else latest
+    planned = _plan_or_nothing(application, current, store.list_interviewers(current.id), store)
+    store.update_replanned(interview, application.id, planned)
+    return planned
+
+
+def save_interviewer(store: Store, person: Interviewer) -> list[Action]:
+    """Save an edited business card (an address, a preferred channel) and replan, at once."""
+    interview = store.get_interview(person.interview_id)
+    application = store.get_application(interview.application_id)
+    latest = latest_interview(store, application.id) or interview
+    people = [person if p.id == person.id else p for p in store.list_interviewers(latest.id)]
+    planned = _plan_or_nothing(application, latest, people, store)
+    store.update_replanned(person, application.id, planned)
+    return planned
+
+
+def save_application(store: Store, application: Application) -> list[Action]:
+    """Save an edited application (the field's pace, the company's formality) and replan, at once."""
+    latest = latest_interview(store, application.id)
+    people = store.list_interviewers(latest.id) if latest else []
+    planned = _plan_or_nothing(application, latest, people, store)
+    store.update_replanned(application, application.id, planned)
+    return planned
+
+
+def add_interviewer(store: Store, person: Interviewer) -> int:
+    """Add a business card, then plan with it: the checks that had nobody to go to now have someone."""
+    new_id = store.add_interviewer(person)
+    application_id = store.get_interview(person.interview_id).application_id
+    if store.list_actions(application_id):
+        replan(store, application_id)
+    return new_id
+
+
+def remove_interviewer(store: Store, person: Interviewer) -> None:
+    """Remove a business card, then plan without it: their thank-you goes, the checks find another contact."""
+    application_id = store.get_interview(person.interview_id).application_id
+    store.delete_interviewer(person.id)
+    if store.list_actions(application_id):
+        replan(store, application_id)
+
+
+def _plan_or_nothing(
+    application: Application,
+    interview: Interview | None,
+    interviewers: list[Interviewer],
+    store: Store,
+) -> list[Action]:
+    """The new plan, once there is one: the first is made when the user opens the plan page."""
+    actions = store.list_actions(application.id)
+    if interview is None or not actions:
+        return []
+    return _plan(application, interview, interviewers, actions, store.get_settings())
+
+
+def region(store: Store) -> Region:
+    """The user's region, whose business days every plan counts."""
+    try:
+        return Region.of(store.get_settings())
+    except ValueError as error:
+        raise FollowupError(f"The region in your settings cannot be used: {error}") from None
+
+
+def read_timeline(store: Store, words: str, said_on: date) -> timeline_words.Reading | None:
+    """The interviewer's words about their timeline as a date, with the holidays of the user's region.
+
+    With a region this version cannot use (from an old backup, say), the words are still read,
+    without its holidays; the plan page says what is wrong with the setting.
+    """
+    try:
+        where = region(store)
+    except FollowupError:
+        where = None
+    return timeline_words.read(words, said_on, where)
+
+
+def too_early(store: Store, action: Action, on: date) -> date | None:
+    """The promised decision date, when a status check on `on` comes before it has passed; else None."""
+    scenario = _scenario(store, action.application_id)
+    if scenario is None or action.kind is not ActionKind.STATUS_CHECK:
+        return None
+    return cadence.too_early(scenario, on, scenario.history)
+
+
+def timing_warnings(store: Store, action: Action, day: date) -> list[str]:
+    """What to know about doing `action` on `day`: a day off, before the promised date, too soon by email."""
+    warnings = []
+    where = region(store)
+    if not business_days.is_business_day(day, where):
+        holiday = business_days.holiday_name(day, where)
+        what = holiday if holiday else "not a working day"
+        warnings.append(f"{_day(day)} is {what} where you are: they may well be off work.")
+    promise = too_early(store, action, day)
+    if promise is not None:
+        warnings.append(
+            f"They promised news by {_day(promise)}: a status check on {_day(day)} comes before that has "
+            "passed, which can look impatient."
+        )
+    if action.kind is ActionKind.STATUS_CHECK and action.channel is Channel.EMAIL:
+        earlier = [
+            a.done_on or a.due
+            for a in store.list_actions(action.application_id, kind=ActionKind.STATUS_CHECK)
+            if a.id != action.id and (a.done_on or a.due) < day and a.status is not ActionStatus.SKIPPED
+        ]
+        if earlier and (day - max(earlier)).days < cadence.EMAIL_MIN_GAP_DAYS:
+            warnings.append(
+                f"That is less than a week after the previous status email ({_day(max(earlier))}): "
+                "more than one a week turns eager into obnoxious."
+            )
+    return warnings
+
+
+def _scenario(store: Store, application_id: int) -> cadence.Scenario | None:
+    application = store.get_application(application_id)
+    interview = latest_interview(store, application_id)
+    if interview is None:
+        return None
+    history = _history_since(store.list_actions(application_id), interview)
+    people = store.list_interviewers(interview.id)
+    try:
+        return cadence.Scenario.for_interview(application, interview, people, history, store.get_settings())
+    except ValueError as error:
+        raise FollowupError(f"The plan cannot be made: {error}") from None
+
+
+def _day(day: date) -> str:
+    text = f"{day:%a} {day.day} {day:%b}"
+    return text if day.year == clock.today().year else f"{text} {day.year}"
 
 
 def replan_all(store: Store) -> int:
@@ -134,7 +311,13 @@ def log_attempt(
     on = on or clock.today()
     if on > clock.today():
         raise ValidationFailed({"on": "An attempt cannot be logged in the future."})
+    if outcome not in _DATED:
+        decision_by = None
     if decision_by is not None and decision_by < on:
+        if outcome is AttemptOutcome.OFFER:
+            raise ValidationFailed(
+                {"decision_by": "The date for your answer is before the day of the offer."}
+            )
         raise ValidationFailed({"decision_by": "The new decision date is before the day you spoke."})
     done = replace(
         action,
@@ -186,18 +369,24 @@ def record_outcome(
     who_text: str = "",
     note: str = "",
     channel: Channel | None = None,
+    answer_by: date | None = None,
 ) -> RecordedOutcome:
     """Record how the application ended (or came back to life), set its stage and replan, all at once.
 
     `who_interviewer_id` names the interviewer who said it (or, for a
-    withdrawal, whom to tell); `who_text` anyone else. Earlier outcomes stay
-    in the history: the latest one decides the stage and the plan.
+    withdrawal, whom to tell); `who_text` anyone else; `answer_by`, for an
+    offer, the date by which they want an answer. Earlier outcomes stay in the
+    history: the latest one decides the stage and the plan.
     """
     on = on or clock.today()
+    if settled is not AttemptOutcome.OFFER:
+        answer_by = None
     application = store.get_application(application_id)
     interview = latest_interview(store, application_id)
     people = {p.id: p for p in store.list_interviewers(interview.id)} if interview else {}
     errors = _outcome_problems(settled, on, interview, people, who_interviewer_id, who_text, note)
+    if answer_by is not None and answer_by < on:
+        errors["answer_by"] = "The date for your answer is before the day of the offer."
     if errors:
         raise ValidationFailed(errors)
     person = people.get(who_interviewer_id)
@@ -211,6 +400,7 @@ def record_outcome(
         status=ActionStatus.DONE,
         outcome=settled,
         outcome_note=note.strip(),
+        decision_by=answer_by,
         why="Recorded on the Outcome page.",
         done_on=on,
     )
@@ -264,11 +454,35 @@ def skip(store: Store, action: Action) -> list[Action]:
     return planned
 
 
-def reschedule(store: Store, action: Action, due: date) -> None:
-    """Move a planned action by hand; a replan keeps it where the user put it."""
+def reschedule(store: Store, action: Action, due: date) -> list[Action]:
+    """Move a planned action by hand, and the status checks after it with it; returns the new plan.
+
+    The moved action stays where the user put it through every replan. A
+    moved status check keeps its place in the streak, so the checks and the
+    close after it are planned from its new day, keeping their spacing; it
+    cannot go to or before the check ahead of it.
+    """
     if due < clock.today():
         raise ValidationFailed({"due": "Choose today or a later day."})
-    store.update_action(replace(action, due=due, manual=True))
+    actions = store.list_actions(action.application_id)
+    if action.kind is ActionKind.STATUS_CHECK:
+        ahead = [
+            a.done_on or a.due
+            for a in actions
+            if a.kind is ActionKind.STATUS_CHECK
+            and a.id != action.id
+            and (a.status is not ActionStatus.PLANNED or (a.attempt or 0) < (action.attempt or 0))
+        ]
+        if ahead and due <= max(ahead):
+            raise ValidationFailed(
+                {"due": f"Choose a day after the status check before it ({_day(max(ahead))})."}
+            )
+    moved = replace(action, due=due, manual=True)
+    application = store.get_application(action.application_id)
+    others = [a for a in actions if a.id != action.id]
+    planned = proposed_plan(store, application, [*others, moved])
+    store.record_attempt(moved, None, planned)
+    return planned
 
 
 def calendar_entries(store: Store, application_id: int | None = None) -> list[CalendarEntry]:

@@ -522,6 +522,19 @@ class Store:
             "changed. The plan below shows what was recorded."
         )
 
+    def update_replanned(
+        self, record: Application | Interview | Interviewer, application_id: int, planned: list[Action]
+    ) -> None:
+        """An application, interview or business card changed, and the application's new plan, in one transaction."""
+        table, what = {
+            Application: (tables.applications, "application"),
+            Interview: (tables.interviews, "interview"),
+            Interviewer: (tables.interviewers, "interviewer"),
+        }[type(record)]
+        with self._write() as conn:
+            self._update_versioned(conn, table, record, what)
+            self._replace_planned(conn, application_id, planned)
+
     def replace_planned(self, application_id: int, planned: list[Action]) -> None:
         """Make `planned` the plan of one application.
 

@@ -46,6 +46,7 @@ settings = sa.Table(
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("country", sa.String(8), nullable=False, server_default="US"),
+    sa.Column("subdivision", sa.String(40), nullable=False, server_default=""),
     sa.Column("cadence", sa.String(20), nullable=False, server_default="moderate"),
     sa.Column("signature", sa.Text, nullable=False, server_default=""),
     sa.Column("user_dictionary", sa.Text, nullable=False, server_default="[]"),

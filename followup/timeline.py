@@ -46,7 +46,7 @@ LANE_HEIGHT = 26
 OUTCOME = {outcome: label[0].lower() + label[1:] for outcome, label in guide.ATTEMPT_OUTCOME.items()}
 
 COLUMNS = ("application_id", "day", "event", "what", "why")
-DECISION_WHY = "No status check before this date has passed (seed 004)."
+DECISION_WHY = "No status check before this date has passed (Cohen)."
 
 
 def events(frames: dict[str, pd.DataFrame], today: date) -> pd.DataFrame:

@@ -6,7 +6,7 @@ from datetime import datetime, time
 
 import streamlit as st
 
-from followup import clock, guide, outcome, validation
+from followup import clock, guide, outcome, planning, validation
 from followup.errors import FollowupError
 from followup.model import ActionKind, ActionStatus, Application, Interview
 from ui import session, welcome
@@ -108,7 +108,7 @@ def _update_application() -> None:
     _save(
         EDIT_BASE,
         lambda: validation.validate_application(application),
-        lambda: store.update_application(application),
+        lambda: planning.save_application(store, application),
         f"Saved {application.company}.",
     )
 
@@ -160,7 +160,7 @@ for interview in interviews:
                 _save(
                     base,
                     lambda: validation.validate_interview(edited),
-                    lambda: store.update_interview(edited),
+                    lambda: planning.save_interview(store, edited),
                     f"Saved round {edited.round}.",
                 )
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from followup import guide, validation
+from followup import guide, planning, validation
 from followup.errors import FollowupError
 from followup.journey import CLOSING_QUESTIONS, DECISION, FIELD_PACE_WHY, FORMALITY_WHY, Step
 from followup.model import CallsWelcome, Channel, FieldPace, Formality, Interviewer
-from followup.timeline_words import decision_date
 from ui import session
 from ui.application_fields import EARLIEST
 from ui.forms import Autosave, confirm_delete, errors_for, field_error, mark_saved, save_checked, saved_note
@@ -52,7 +51,7 @@ def _interview_field(field: str, **options) -> Autosave:
         getattr(interview, field),
         field=field,
         load=lambda: store.get_interview(interview.id),
-        save=store.update_interview,
+        save=lambda record: planning.save_interview(store, record),
         validate=validation.validate_interview,
         section=QUESTIONS,
         **options,
@@ -61,9 +60,9 @@ def _interview_field(field: str, **options) -> Autosave:
 
 def _read_timeline(record) -> None:
     """Turn their words into the decision date when we can read them."""
-    read = decision_date(record.decision_timeline, record.starts_at.date())
+    read = planning.read_timeline(store, record.decision_timeline, record.starts_at.date())
     if read is not None:
-        record.decision_by = read
+        record.decision_by = read.day
 
 
 st.subheader("Ask before you leave")
@@ -82,12 +81,13 @@ for question in CLOSING_QUESTIONS:
                 max_chars=validation.MAX_TEXT,
             )
             words.feedback(interview.decision_timeline)
-            read = decision_date(interview.decision_timeline, interview.starts_at.date())
+            read = planning.read_timeline(store, interview.decision_timeline, interview.starts_at.date())
             if interview.decision_timeline and read is None:
                 st.caption("We could not turn those words into a date. If they named a day, pick it below.")
-            elif read is not None and read == interview.decision_by:
+            elif read is not None and read.day == interview.decision_by:
+                off = f" ({read.named:%A %d %B} is not a working day)" if read.moved else ""
                 st.caption(
-                    f":material/event: Read as **{read:%A %d %B %Y}**. "
+                    f":material/event: Read as **{read.day:%A %d %B %Y}**{off}. "
                     "Change the date below if they meant another day."
                 )
             day = _interview_field("decision_by")
@@ -156,7 +156,7 @@ def _card_field(person: Interviewer, field: str, **options) -> Autosave:
         getattr(person, field),
         field=field,
         load=lambda: store.get_interviewer(person.id),
-        save=store.update_interviewer,
+        save=lambda record: planning.save_interviewer(store, record),
         validate=validation.validate_interviewer,
         section=CARDS,
         **options,
@@ -196,7 +196,7 @@ for person in interviewers:
 
         def _remove(person=person) -> None:
             try:
-                store.delete_interviewer(person.id)
+                planning.remove_interviewer(store, person)
             except FollowupError as error:
                 session.flash(f"Not removed: {error}")
                 return
@@ -222,7 +222,7 @@ def _add_interviewer() -> None:
     if not save_checked(
         NEW_PERSON,
         validation.validate_interviewer(person),
-        lambda: store.add_interviewer(person),
+        lambda: planning.add_interviewer(store, person),
         problem_field="name",
     ):
         return
@@ -264,7 +264,7 @@ def _application_field(field: str) -> Autosave:
         getattr(application, field),
         field=field,
         load=lambda: store.get_application(application.id),
-        save=store.update_application,
+        save=lambda record: planning.save_application(store, record),
         validate=validation.validate_application,
         section=COMPANY,
     )

@@ -66,6 +66,7 @@ def _record(application_id: int, base: str, prefix: str) -> None:
             who_text=state.get(f"{prefix}who-text", "") if who == SOMEONE_ELSE else "",
             note=state.get(f"{prefix}note", ""),
             channel=state.get(f"{prefix}how") if about.from_them else None,
+            answer_by=state.get(f"{prefix}answer-by") if settled is AttemptOutcome.OFFER else None,
         )
     except ValidationFailed as error:
         set_errors(prefix, error.errors)
@@ -133,7 +134,8 @@ def _what_to_do(about: outcome.OutcomeGuide, decision: outcome.Decision, planned
         who = f" · from {md(decision.who)}" if about.from_them else f" · for {md(decision.who)}"
     st.caption(f"{_day(decision.on)}{who} · {md(decision.how)}")
     st.markdown("\n".join(f"- {line}" for line in about.advice))
-    st.caption(f":material/menu_book: {about.source_text}, in our words.")
+    st.caption(f":material/menu_book: {md(guide.sources_line(about.sources))}, in our words.")
+    st.page_link("pages/sources.py", label="About the sources", icon=":material/menu_book:")
     if about.outcome is AttemptOutcome.WITHDREW:
         with st.container(border=True, key=f"{P}guessing"):
             st.markdown("**Why leaving them guessing burns a bridge**")
@@ -188,6 +190,18 @@ def _form(application_id: int, interview_day: date, people: list[Interviewer]) -
                 placeholder="e.g. Jo Smith, recruiter",
             )
         field_error(errors, "who")
+    if settled is AttemptOutcome.OFFER:
+        st.date_input(
+            "They want your answer by (if they said)",
+            value=None,
+            min_value=interview_day,
+            key=f"{prefix}answer-by",
+            format="YYYY-MM-DD",
+            width=300,
+            help="The plan puts answering the offer (accept, negotiate or ask for time) on this day; "
+            "without a date, within two business days.",
+        )
+        field_error(errors, "answer_by")
     if about.from_them:
         st.segmented_control(
             "How did it reach you?",

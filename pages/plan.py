@@ -21,11 +21,14 @@ st.title("Follow-up plan")
 P = "plan-"
 _PROBLEM = f"{P}problem"
 _CHANGED = f"{P}changed"
+_WARNING = f"{P}warning"
 
 # On the buttons, the user speaks: "Done", "I withdrew".
 OUTCOME = {**guide.ATTEMPT_OUTCOME, AttemptOutcome.SENT: "Done", AttemptOutcome.WITHDREW: "I withdrew"}
 # A status check in writing cannot go to voicemail; "sent" is its unanswered attempt.
 SENT_CHECK = "Sent, no reply yet"
+# The answers that come with a date: a new decision date, or when they want your answer to an offer.
+_DATED = (AttemptOutcome.SPOKE_STILL_DECIDING, AttemptOutcome.OFFER)
 _ANSWERS = (
     AttemptOutcome.SPOKE_STILL_DECIDING,
     AttemptOutcome.SPOKE_NEXT_ROUND,
@@ -55,7 +58,12 @@ def _what(action: Action) -> str:
 
 
 def _who(action: Action) -> str:
-    return action.recipient or "the hiring team"
+    if action.recipient:
+        return action.recipient
+    # A status check needs a person: say so rather than address it to nobody.
+    return (
+        "no contact yet" if action.kind in (ActionKind.STATUS_CHECK, ActionKind.CLOSE) else "the hiring team"
+    )
 
 
 def _outcome_text(action: Action) -> str:
@@ -85,7 +93,7 @@ def _problem_text(error: FollowupError) -> str:
 # -- what the buttons do ---------------------------------------------------------
 
 
-def _apply(change, action: Action, done: str, status_before: Status) -> None:
+def _apply(change, action: Action, done: str, status_before: Status, warning: str = "") -> None:
     """Run one use case (one transaction) and say what it changed, or keep the problem to show."""
     try:
         planned = change()
@@ -94,6 +102,8 @@ def _apply(change, action: Action, done: str, status_before: Status) -> None:
         st.session_state[_PROBLEM] = _problem_text(error)
         return
     st.session_state.pop(_PROBLEM, None)
+    if warning:
+        st.session_state[_WARNING] = warning
     parts = [done]
     if status_after is not status_before:
         parts.append(f"The application is now marked “{guide.STATUS[status_after]}”.")
@@ -109,16 +119,25 @@ def _apply(change, action: Action, done: str, status_before: Status) -> None:
 
 def _log(action: Action, outcome: AttemptOutcome, label: str, status_before: Status) -> None:
     on = st.session_state.get(f"{P}on-{action.id}") or clock.today()
-    decision_by = (
-        st.session_state.get(f"{P}decision-{action.id}")
-        if outcome is AttemptOutcome.SPOKE_STILL_DECIDING
-        else None
-    )
+    decision_by = st.session_state.get(f"{P}decision-{action.id}") if outcome in _DATED else None
+    warning = ""
+    if outcome.unanswered:
+        try:
+            promise = planning.too_early(store, action, on)
+        except FollowupError:
+            promise = None  # the log below reports what went wrong
+        if promise is not None:
+            warning = (
+                f"They promised news by {_day(promise)}, and this check came before that had passed: "
+                f"a call too early can look impatient ({guide.cite(['004'])}). The next check waits "
+                "until the promised date has passed."
+            )
     _apply(
         lambda: planning.log_attempt(store, action, outcome, on=on, decision_by=decision_by),
         action,
         f"Logged “{label}” on {_day(on)}.",
         status_before,
+        warning,
     )
 
 
@@ -131,15 +150,22 @@ def _move(action: Action, key: str) -> None:
     if new_due is None or new_due == action.due:
         return
     try:
-        planning.reschedule(store, action, new_due)
+        planned = planning.reschedule(store, action, new_due)
+        warnings = planning.timing_warnings(store, action, new_due)
     except FollowupError as error:
         st.session_state[_PROBLEM] = _problem_text(error)
         return
     st.session_state.pop(_PROBLEM, None)
-    st.session_state[_CHANGED] = (
-        f"Moved “{_what(action)}” to {_day(new_due)}. It stays there, marked as moved by hand, "
-        "when the plan is recomputed."
-    )
+    said = f"Moved “{_what(action)}” to {_day(new_due)}. It stays there, marked as moved by hand."
+    if action.kind is ActionKind.STATUS_CHECK:
+        after = [
+            a for a in planned if a.kind in (ActionKind.STATUS_CHECK, ActionKind.CLOSE) and a.due > new_due
+        ]
+        if after:
+            said += f" What follows moved with it, keeping its spacing: next, {_what(after[0])} on {_day(after[0].due)}."
+    st.session_state[_CHANGED] = said
+    if warnings:
+        st.session_state[_WARNING] = " ".join(warnings)
 
 
 def _recompute(application_id: int) -> None:
@@ -161,6 +187,9 @@ def _show_what_happened() -> None:
     changed = st.session_state.pop(_CHANGED, None)
     if changed:
         st.success(md(changed), icon=":material/check_circle:")
+    warning = st.session_state.pop(_WARNING, None)
+    if warning:
+        st.warning(md(warning), icon=":material/schedule:")
 
 
 # -- the page ----------------------------------------------------------------------
@@ -192,16 +221,12 @@ if interview is None:
     right.page_link("pages/applications.py", label="Applications", icon=":material/work:")
     st.stop()
 
+try:
+    # The plan that follows from everything saved, wherever it was saved; written only when it changed.
+    planning.refresh(store, current.id)
+except FollowupError as error:
+    st.error(md(_problem_text(error)), icon=":material/error:")
 actions = store.list_actions(current.id)
-made = f"{P}made-{current.id}-{interview.id}"
-if not actions and not st.session_state.get(made):
-    # The first visit after the interview was recorded: make the plan once, then leave it to the user.
-    st.session_state[made] = True
-    try:
-        planning.replan(store, current.id)
-    except FollowupError as error:
-        st.error(_problem_text(error), icon=":material/error:")
-    actions = store.list_actions(current.id)
 
 st.caption(
     md(
@@ -267,7 +292,7 @@ def _next_up(action: Action) -> None:
                     width=200,
                 )
                 st.date_input(
-                    "New decision date, if they named one (for “still deciding”)",
+                    "Date they named, if any (a new decision date, or when they want your answer to an offer)",
                     value=None,
                     key=f"{P}decision-{action.id}",
                     width=380,
@@ -336,8 +361,47 @@ def _upcoming(action: Action) -> None:
         )
 
 
+def _no_contact() -> None:
+    """Status checks need a person: without a business card, ask for one instead of writing to nobody."""
+    with st.container(border=True, key=f"{P}no-contact"):
+        st.warning(
+            "**Who should you follow up with?** No business card is recorded for this interview, so the "
+            "status checks below have nobody to go to. Add the card of the person you met (a name, and "
+            "an email or a phone number): the checks go to them.",
+            icon=":material/person_search:",
+        )
+        st.page_link(
+            "pages/close_interview.py",
+            label="Add a business card on Close the interview",
+            icon=":material/badge:",
+        )
+
+
+def _what_they_said() -> None:
+    """The answers from the close of the interview, where the user checks in: what to ask about."""
+    said = [
+        ("When they decide, and how you will hear", interview.decision_timeline),
+        ("What has to happen before an offer", interview.next_steps),
+        ("A next round", interview.second_round),
+        ("What they asked you for", interview.anything_else),
+    ]
+    said = [(label, text.strip()) for label, text in said if text.strip()]
+    if not said:
+        return
+    with st.expander("What they told you at the close", icon=":material/record_voice_over:"):
+        st.caption("Worth a glance before you call or write: ask how far along these are.")
+        st.markdown("\n".join(f"- **{label}:** {md(text)}" for label, text in said))
+
+
+if (
+    planned
+    and not interviewers
+    and any(a.kind in (ActionKind.STATUS_CHECK, ActionKind.CLOSE) for a in planned)
+):
+    _no_contact()
 if planned:
     _next_up(planned[0])
+    _what_they_said()
 else:
     st.info(
         _ENDED.get(current.status, "Nothing is planned for this application right now."),
@@ -350,8 +414,9 @@ with st.container(horizontal=True, vertical_alignment="center"):
         icon=":material/refresh:",
         on_click=_recompute,
         args=(current.id,),
-        help="Plan again from the interview, its interviewers and what you logged. "
-        "Actions you moved by hand stay where you put them.",
+        help="The plan already follows every change you save, here and on the other pages. "
+        "This plans again from the interview, its interviewers and what you logged; "
+        "actions you moved by hand stay where you put them.",
     )
     st.download_button(
         "This application (.ics)",

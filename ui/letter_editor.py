@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from followup import clock, letters, planning, validation
+from followup import answers, clock, letters, planning, validation
 from followup.errors import FollowupError, StaleEdit, ValidationFailed
 from followup.guide import LETTER_KIND
 from followup.letters import EMAIL_KINDS, KIND_LABELS, SCRIPT_KINDS, handoff
@@ -438,6 +438,10 @@ def _checks(store: Store, panel: Panel, letter: Letter, person: Interviewer) -> 
     if letter.kind is LetterKind.THANK_YOU_EMAIL:
         deadline = thank_you_deadline_status(panel.interview.starts_at, clock.now())
         st.markdown(f"{_DEADLINE_ICON[deadline.state]} **Timing:** {md(deadline.message)}")
+    if letter.kind in (LetterKind.THANK_YOU_EMAIL, LetterKind.HANDWRITTEN_NOTE):
+        # What they answered at the close of the interview, for the letter to use.
+        for point in answers.letter_points(panel.interview):
+            st.markdown(f":blue[:material/record_voice_over:] {md(point)}")
     findings = proofread(
         letter.kind,
         letter.body,

@@ -51,7 +51,7 @@ TABLE_COLUMNS = {
         max_value=42,
         format="%d days",
         help="Days since the last interview, while no final answer came. A full bar is six weeks: "
-        "several weeks of silence is when one of our sources says to let it go (seed 001).",
+        "several weeks of silence is when one of our sources says to let it go (Closing the interview).",
     ),
     "days_past_decision": st.column_config.NumberColumn(
         "Past the decision date",

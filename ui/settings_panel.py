@@ -1,4 +1,4 @@
-"""The settings that shape every follow-up plan: country, cadence profile, signature."""
+"""The settings that shape every follow-up plan: country and region, cadence profile, signature."""
 
 from __future__ import annotations
 
@@ -6,21 +6,25 @@ from dataclasses import replace
 
 import streamlit as st
 
-from followup import business_days, cadence, planning
+from followup import business_days, cadence, guide, planning
 from followup.errors import FollowupError
 from followup.model import CadenceProfile
 from followup.store import Store
 from ui import session
+from ui.text import md
 
 PREFIX = "plan-settings-"
 PROBLEM = f"{PREFIX}problem"
+COUNTRY = f"{PREFIX}country"
+WHOLE_COUNTRY = ""
 
 DISAGREEMENT = (
     "The sources disagree on how persistent to be. One says call again two days after each "
-    "unanswered call, up to ten courteous calls (seed 002); another says that after several "
-    "weeks of silence you should let it go (seed 001); a third warns that calling too often "
-    "turns eager into annoying (seed 003). Pick the one that suits you and the field. "
-    "**Moderate** is the default."
+    f"unanswered call, up to ten courteous calls ({guide.cite(['002'])}); another says that after "
+    f"several weeks of silence you should let it go ({guide.cite(['001'])}); a third warns that "
+    f"calling too often turns eager into obnoxious ({guide.cite(['003'])}). Pick the one that suits "
+    "you and the field. **Moderate** is the default. Whatever you pick, status checks by email stay "
+    "a week apart, three at most, and every chase closes within eight weeks of its first check."
 )
 
 
@@ -28,6 +32,19 @@ DISAGREEMENT = (
 def _countries() -> dict[str, str]:
     # The same for every visitor and never changed by anyone: safe to share.
     return dict(business_days.supported_countries())
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _regions(country: str) -> dict[str, str]:
+    # Fixed data of the holidays package, the same for every visitor.
+    return {WHOLE_COUNTRY: "", **dict(business_days.subdivisions(country))}
+
+
+def _region_label(regions: dict[str, str], code: str) -> str:
+    if code == WHOLE_COUNTRY:
+        return "The whole country (national holidays only)"
+    name = regions.get(code, code)
+    return name if name == code else f"{name} ({code})"
 
 
 def _profile_caption(profile: CadenceProfile) -> str:
@@ -43,27 +60,60 @@ def _profile_name(profile: CadenceProfile) -> str:
     return f"{name} (default)" if profile is cadence.DEFAULT_PROFILE else name
 
 
+def place(country: str, subdivision: str) -> str:
+    """ "United States", or "Canada, Ontario" with a region."""
+    name = _countries().get(country, country)
+    if not subdivision:
+        return name
+    return f"{name}, {_regions(country).get(subdivision, subdivision)}"
+
+
 def summary(store: Store) -> str:
-    """One line on the settings in force, e.g. "United States · Moderate cadence"."""
+    """One line on the settings in force, e.g. "Business days of Canada, Ontario · Moderate cadence"."""
     settings = store.get_settings()
-    country = _countries().get(settings.country, settings.country)
-    return f"Business days of {country} · {cadence.explain_profile(settings.cadence).name} cadence"
+    where = place(settings.country, settings.subdivision)
+    return f"Business days of {where} · {cadence.explain_profile(settings.cadence).name} cadence"
+
+
+def _region_key(country: str) -> str:
+    # One region widget per country: its choices are that country's regions.
+    return f"{PREFIX}subdivision-{country}"
 
 
 def settings_panel(store: Store) -> None:
-    """The form; saving a new country or cadence recomputes every application's plan."""
+    """Country and region (outside the form, so the regions follow the country), then the form.
+
+    Saving a new region or cadence recomputes every application's plan.
+    """
     settings = store.get_settings()
     countries = _countries()
     codes = list(countries)
+    left, right = st.columns(2)
+    country = left.selectbox(
+        "Country for public holidays",
+        codes,
+        index=codes.index(settings.country) if settings.country in codes else None,
+        format_func=lambda code: f"{countries[code]} ({code})",
+        key=COUNTRY,
+        help="Follow-ups are never due on a weekend or a public holiday where you and they work. "
+        "The thank-you email is the exception: it goes the day of the interview.",
+    )
+    regions = _regions(country) if country else {WHOLE_COUNTRY: ""}
+    options = list(regions)
+    saved = settings.subdivision if country == settings.country and settings.subdivision in regions else ""
+    right.selectbox(
+        "Region (state, province, Land…)",
+        options,
+        index=options.index(saved),
+        format_func=lambda code: _region_label(regions, code),
+        key=_region_key(country or ""),
+        disabled=len(options) == 1,
+        help="Many regions have public holidays of their own: Thanksgiving in Ontario, Corpus Christi "
+        "in Bavaria. Choose yours so that no call falls on one."
+        if len(options) > 1
+        else "This country has no regions with holidays of their own.",
+    )
     with st.form(f"{PREFIX}form", border=False):
-        st.selectbox(
-            "Country for public holidays",
-            codes,
-            index=codes.index(settings.country) if settings.country in codes else None,
-            format_func=lambda code: f"{countries[code]} ({code})",
-            key=f"{PREFIX}country",
-            help="Follow-ups are never due on a weekend or a public holiday of this country.",
-        )
         st.markdown(DISAGREEMENT)
         profiles = list(CadenceProfile)
         st.radio(
@@ -85,17 +135,21 @@ def settings_panel(store: Store) -> None:
         )
         problem = st.session_state.get(PROBLEM)
         if problem:
-            st.error(problem, icon=":material/error:")
+            st.error(md(problem), icon=":material/error:")
         st.form_submit_button("Save settings", type="primary", on_click=_save, args=(store,))
+    st.page_link("pages/sources.py", label="Where the advice comes from", icon=":material/menu_book:")
 
 
 def _save(store: Store) -> None:
     state = st.session_state
     try:
         current = store.get_settings()
+        country = state.get(COUNTRY) or current.country
+        region = business_days.Region(country, state.get(_region_key(country), WHOLE_COUNTRY) or "")
         chosen = replace(
             current,
-            country=business_days.check_country(state[f"{PREFIX}country"] or current.country),
+            country=region.country,
+            subdivision=region.subdivision,
             cadence=CadenceProfile(state[f"{PREFIX}cadence"]),
             signature=state[f"{PREFIX}signature"].strip(),
         )
@@ -104,8 +158,12 @@ def _save(store: Store) -> None:
         state[PROBLEM] = f"Not saved: {error}"
         return
     state.pop(PROBLEM, None)
-    # The signature moves no date; the country and the cadence move them all.
-    if (chosen.country, chosen.cadence) == (current.country, current.cadence):
+    # The signature moves no date; the region and the cadence move them all.
+    if (chosen.country, chosen.subdivision, chosen.cadence) == (
+        current.country,
+        current.subdivision,
+        current.cadence,
+    ):
         session.flash("Settings saved.")
         return
     try:
@@ -113,7 +171,7 @@ def _save(store: Store) -> None:
     except FollowupError as error:
         state[PROBLEM] = (
             f"Settings saved, but the plans were not recomputed: {error} "
-            "Use “Recompute the plan” on each application, or save again."
+            "Open each application's plan, or save again."
         )
         return
     session.flash(

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from datetime import date
 
-from followup import business_days, cadence
+from followup import cadence, timeline_words
+from followup.business_days import Region
 from followup.model import (
     Action,
     CadenceProfile,
@@ -22,21 +24,27 @@ from followup.store import Store
 END_OF_WEEK = "end-of-week"
 
 
-def default_country() -> str:
-    """The user's country setting in the configured database, else US.
+def default_region() -> Region:
+    """The user's region setting (country and subdivision) in the configured database, else US.
 
     Only a convenience for a default: it never creates a database, and any
-    problem reading one (missing, locked, too new, unreachable, no driver)
-    falls back to US rather than stopping the command.
+    problem reading one (missing, locked, too new, unreachable, no driver, a
+    region this version does not know) falls back to US rather than stopping
+    the command.
     """
     try:
         store = Store.open_existing()
         try:
-            return business_days.check_country(store.get_settings().country)
+            return Region.of(store.get_settings())
         finally:
             store.close()
     except Exception:  # noqa: BLE001 - see the docstring: a default must never fail the command
-        return Settings().country
+        return Region(Settings().country)
+
+
+def default_country() -> str:
+    """The user's country setting in the configured database, else US."""
+    return default_region().country
 
 
 def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -47,7 +55,10 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     )
     parser.add_argument("--interview-date", required=True, metavar="DATE", help="YYYY-MM-DD")
     parser.add_argument(
-        "--decision-by", metavar="DATE", help=f"promised decision date, YYYY-MM-DD or {END_OF_WEEK}"
+        "--decision-by",
+        metavar="WHEN",
+        help="when they promised a decision: YYYY-MM-DD, or their own words read from the interview day,"
+        f' such as "in a week or two", "by the end of next week", "end of the month" or {END_OF_WEEK}',
     )
     parser.add_argument("--pace", choices=[p.value for p in FieldPace], default=FieldPace.STANDARD.value)
     parser.add_argument(
@@ -64,6 +75,12 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "--country",
         metavar="CC",
         help=f"country code for business days (default: your setting in the app, else {Settings().country})",
+    )
+    parser.add_argument(
+        "--subdivision",
+        metavar="CODE",
+        help="a state, province or Land with holidays of its own, e.g. ON (Ontario) or BY (Bavaria);"
+        " default: your setting in the app when the country is yours, else none",
     )
     parser.add_argument("--format", choices=["text", "json"], default="text")
     parser.set_defaults(func=run)
@@ -86,12 +103,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _scenario(args: argparse.Namespace) -> cadence.Scenario:
     interview_date = _date(args.interview_date, "--interview-date")
-    if args.decision_by == END_OF_WEEK:
-        decision_by = cadence.end_of_week(interview_date)
-    elif args.decision_by is not None:
-        decision_by = _date(args.decision_by, "--decision-by")
-    else:
-        decision_by = None
+    region = _region(args)
+    decision_by = _decision_by(args.decision_by, interview_date, region)
     if args.interviewers < 0:
         raise ValueError(f"--interviewers must be 0 or more, not {args.interviewers}.")
     interviewers = tuple(
@@ -100,7 +113,8 @@ def _scenario(args: argparse.Namespace) -> cadence.Scenario:
     )
     return cadence.Scenario(
         interview_date=interview_date,
-        country=args.country or default_country(),
+        country=region.country,
+        subdivision=region.subdivision,
         decision_by=decision_by,
         pace=FieldPace(args.pace),
         formality=Formality(args.formality),
@@ -108,6 +122,37 @@ def _scenario(args: argparse.Namespace) -> cadence.Scenario:
         interviewers=interviewers,
         cadence=CadenceProfile(args.cadence),
     )
+
+
+def _region(args: argparse.Namespace) -> Region:
+    """--country and --subdivision; what is not given comes from the app's setting (see `default_region`)."""
+    if args.country is None:
+        mine = default_region()
+        return Region(mine.country, mine.subdivision if args.subdivision is None else args.subdivision)
+    country = Region(args.country).country
+    if args.subdivision is not None:
+        return Region(country, args.subdivision)
+    mine = default_region()
+    return Region(country, mine.subdivision if mine.country == country else "")
+
+
+def _decision_by(text: str | None, interview_date: date, region: Region) -> date | None:
+    """A date as given, or the interviewer's words read as the page reads them (the later reading)."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    if re.fullmatch(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*", text):
+        raise ValueError(f"--decision-by {text!r} is not a date; use YYYY-MM-DD.")
+    read = timeline_words.decision_date(text, interview_date, region)
+    if read is None:
+        raise ValueError(
+            f"--decision-by {text!r} is not a date or words we can read as one;"
+            ' use YYYY-MM-DD or words such as "by the end of next week".'
+        )
+    return read
 
 
 def _date(text: str, option: str) -> date:
@@ -132,11 +177,14 @@ def _as_text(actions: list[Action], scenario: cadence.Scenario) -> str:
     rule = cadence.explain_profile(scenario.cadence)
     heading = (
         f"Follow-up plan for an interview on {scenario.interview_date:%a %Y-%m-%d}, business days of"
-        f" {scenario.country}; {rule.name} cadence: every {rule.gap_text}, at most {rule.max_checks} checks."
+        f" {scenario.region.code}; {rule.name} cadence: every {rule.gap_text}, at most {rule.max_checks} checks."
     )
+    if scenario.decision_by is not None:
+        heading += f" Decision promised by {scenario.decision_by:%a %Y-%m-%d}."
     lines = [heading]
     for action in actions:
         kind = action.kind.value + (f" #{action.attempt}" if action.attempt else "")
-        lines.append(f"{action.due:%a %Y-%m-%d}  {kind:<22} {action.channel.value:<6} {action.recipient}")
+        recipient = action.recipient or "(no contact yet)"
+        lines.append(f"{action.due:%a %Y-%m-%d}  {kind:<22} {action.channel.value:<6} {recipient}")
         lines.append(f"    {action.why}")
     return "\n".join(lines)

@@ -152,7 +152,7 @@ def test_withdrawing_cancels_the_checks_everywhere_and_readies_the_letter(app_se
 @pytest.mark.parametrize(
     ("label", "expected", "planned"),
     [
-        ("Offer", "thank-you after the offer", {ActionKind.OFFER_THANKS}),
+        ("Offer", "thank-you after the offer", {ActionKind.OFFER_THANKS, ActionKind.ANSWER_OFFER}),
         (
             "Rejection",
             "Rejected, staying in touch",

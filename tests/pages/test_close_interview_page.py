@@ -255,3 +255,43 @@ def test_a_salutation_on_the_card_is_checked_and_saved(close, store, interview):
     assert store.get_interviewer(priya.id).salutation == ""
     close.text_input(key=_card(priya, "salutation")).input(" Ms. ").run()
     assert store.get_interviewer(priya.id).salutation == "Ms."
+
+
+def test_changing_how_they_like_to_be_contacted_replans_at_once(close, store, interview):
+    from followup import planning
+    from followup.model import ActionKind, ActionStatus
+
+    person = Interviewer(interview.id, "Priya", email="priya@acme.example")
+    store.add_interviewer(person)
+    planning.replan(store, interview.application_id)  # the plan was made when the plan page was opened
+
+    def checks():
+        planned = store.list_actions(interview.application_id, ActionStatus.PLANNED, ActionKind.STATUS_CHECK)
+        return [(a.channel, a.due) for a in planned]
+
+    assert {channel for channel, _ in checks()} == {Channel.PHONE}
+    close.run()
+    close.radio(key=_field(interview, "preferred_channel")).set_value(Channel.EMAIL).run()
+    assert not close.exception
+    # No "recompute" step: the checks are emails now, three at most, a week apart. The interview
+    # was on Tuesday 10 March 2026: Tuesdays 17, 24 and 31 March.
+    assert checks() == [
+        (Channel.EMAIL, date(2026, 3, 17)),
+        (Channel.EMAIL, date(2026, 3, 24)),
+        (Channel.EMAIL, date(2026, 3, 31)),
+    ]
+    close.radio(key=_card(person, "preferred_channel")).set_value(Channel.PHONE).run()
+    assert {channel for channel, _ in checks()} == {Channel.PHONE}
+
+
+def test_a_promise_on_a_holiday_is_read_as_the_day_before(app, store):
+    application = Application("Acme", "Analyst")
+    store.add_application(application)
+    interview = Interview(application.id, datetime(2026, 12, 14, 10))  # a Monday
+    store.add_interview(interview)
+    app.switch_page(PAGE).run()
+    app.text_input(key=_field(interview, "decision_timeline")).input("by the end of next week").run()
+    # Friday 25 December is Christmas Day: the promise holds for Thursday 24.
+    assert store.get_interview(interview.id).decision_by == date(2026, 12, 24)
+    caption = next(c.value for c in app.caption if "Read as" in c.value)
+    assert "Thursday 24 December 2026" in caption and "Friday 25 December is not a working day" in caption

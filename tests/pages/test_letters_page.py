@@ -253,3 +253,17 @@ def test_a_later_status_inquiry_can_be_drafted_after_one_was_sent_in_other_words
     assert second.subject != first.subject
     assert second.body.split("\n\n")[1] != first.body.split("\n\n")[1]
     assert "status of my application" in second.body
+
+
+def test_the_answers_from_the_close_are_points_for_the_thank_you(app, store, panel):
+    _, interview, people = panel
+    interview.qualifications_view = "strong on reporting; unsure about leading a team"
+    interview.second_round = "Yes, with the CFO"
+    interview.anything_else = "two references"
+    store.update_interview(interview)
+    _open(app)
+    _draft(app, people[0])
+    text = _markdown(app).replace("\\", "")
+    assert "How they see your qualifications: “strong on reporting; unsure about leading a team”" in text
+    assert "A next round lies ahead (“Yes, with the CFO”): say you look forward to it." in text
+    assert "They asked for “two references”: attach it, or say when it will follow." in text

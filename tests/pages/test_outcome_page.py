@@ -102,7 +102,7 @@ def _person(store, application, name) -> int:
         (
             AttemptOutcome.OFFER,
             Status.OFFER,
-            [ActionKind.OFFER_THANKS] * 2,
+            [ActionKind.OFFER_THANKS, ActionKind.OFFER_THANKS, ActionKind.ANSWER_OFFER],
             ["Write the thank-you after the offer"],
         ),
         (
@@ -148,7 +148,7 @@ def test_a_rejection_thanks_the_person_who_said_it_and_stays_in_touch(app, store
     text = _text(app).replace("\\", "")
     assert "Stage: **Rejected, staying in touch**" in text
     assert "put you back in the running" in text and "future interviews" in text
-    assert "Seed 002, in our words." in text
+    assert "Source: DeCarlo, in our words." in text
     history = app.dataframe[0].value
     assert list(history["Outcome"]) == ["Rejection"]
     assert list(history["Note"]) == ["They chose an internal candidate"]
@@ -185,7 +185,7 @@ def test_a_rejection_that_becomes_an_offer_replans(app, store, acme):
     _record(app, AttemptOutcome.REJECTION, on=TODAY - timedelta(days=1))
     _record(app, AttemptOutcome.OFFER)
     assert store.get_application(acme.id).status is Status.OFFER
-    assert {a.kind for a in _planned(store, acme.id)} == {ActionKind.OFFER_THANKS}
+    assert {a.kind for a in _planned(store, acme.id)} == {ActionKind.OFFER_THANKS, ActionKind.ANSWER_OFFER}
     assert list(app.dataframe[0].value["Outcome"]) == ["Offer", "Rejection"]
     assert "earlier ones stay here" in _text(app)
 
@@ -237,3 +237,21 @@ def test_an_interview_still_ahead_has_no_outcome_yet(app, store):
     assert not app.exception
     assert not [r for r in app.radio if r.label == "What happened?"]
     assert "its outcome can be recorded from that day on" in _text(app)
+
+
+def test_an_offer_with_a_date_for_the_answer_plans_answering_it_then(app, store, acme):
+    from followup import business_days
+
+    _open(app)
+    prefix = _choose(app, AttemptOutcome.OFFER)
+    # A week from today, moved back to a business day if it is not one: a deadline on a day off
+    # holds for the working day before it.
+    wanted = TODAY + timedelta(days=7)
+    app.date_input(key=f"{prefix}answer-by").set_value(wanted)
+    _button(app, "Record: offer").click().run()
+    assert not app.exception
+    [answer] = [a for a in _planned(store, acme.id) if a.kind is ActionKind.ANSWER_OFFER]
+    assert answer.due == business_days.business_day_on_or_before(wanted, "US")
+    assert f"by {wanted:%A} {wanted.isoformat()}" in answer.why
+    assert "Source: DeCarlo; After the Interview" not in _text(app)
+    assert "Sources: DeCarlo; After the Interview, in our words." in _text(app).replace("\\", "")

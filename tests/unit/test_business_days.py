@@ -3,10 +3,16 @@ from datetime import date
 import pytest
 
 from followup.business_days import (
+    Region,
     add_business_days,
+    business_day_on_or_before,
     check_country,
+    check_subdivision,
+    holiday_name,
     is_business_day,
     next_business_day_on_or_after,
+    region,
+    subdivisions,
     supported_countries,
 )
 
@@ -78,3 +84,63 @@ def test_supported_countries_for_the_settings_dropdown():
     assert all(len(code) == 2 for code in countries)
     names = [name for _, name in supported_countries()]
     assert names == sorted(names)
+
+
+# Regions: a country's states, provinces and Länder have holidays of their own.
+
+
+def test_ontario_keeps_thanksgiving_which_canada_as_a_whole_does_not():
+    thanksgiving = date(2026, 10, 12)  # the second Monday of October
+    assert not is_business_day(thanksgiving, Region("CA", "ON"))
+    assert is_business_day(thanksgiving, Region("CA"))
+    assert holiday_name(thanksgiving, Region("CA", "ON")) == "Thanksgiving Day"
+
+
+def test_bavaria_keeps_corpus_christi_which_berlin_does_not():
+    corpus_christi = date(2026, 6, 4)  # sixty days after Easter Sunday, 5 April 2026
+    assert not is_business_day(corpus_christi, Region("DE", "BY"))
+    assert is_business_day(corpus_christi, Region("DE", "BE"))
+    assert add_business_days(date(2026, 6, 3), 1, Region("DE", "BY")) == date(2026, 6, 5)
+
+
+@pytest.mark.parametrize("given", ["ON", "on", " On ", "Ontario", "ontario"])
+def test_a_region_is_matched_by_code_or_name_whatever_the_case(given):
+    assert Region("ca", given) == Region("CA", "ON")
+    assert check_subdivision("CA", given) == "ON"
+
+
+def test_an_empty_region_is_the_whole_country():
+    assert Region("US", "") == Region("US") == region("us")
+    assert Region("US").code == "US" and Region("US", "ny").code == "US-NY"
+
+
+@pytest.mark.parametrize(
+    "country, given, message",
+    [
+        ("CA", "XX", "Unknown region 'XX' for CA: use one of AB, BC, MB"),
+        ("GB", "ON", "Unknown region 'ON' for GB: use one of ENG, NIR, SCT, WLS."),
+        ("US", "Quebec", "Unknown region 'Quebec' for US"),
+    ],
+)
+def test_a_region_the_country_does_not_have_is_refused_with_the_choices(country, given, message):
+    with pytest.raises(ValueError, match=message):
+        Region(country, given)
+
+
+def test_a_country_without_regions_says_so():
+    with pytest.raises(ValueError, match="has no regions with holidays of their own"):
+        Region("IS", "X")
+    assert subdivisions("IS") == []
+
+
+def test_subdivisions_for_the_settings_dropdown_have_names():
+    ontario = dict(subdivisions("CA"))
+    assert ontario["ON"] == "Ontario" and ontario["QC"] == "Quebec"
+    assert dict(subdivisions("DE"))["BY"] == "Bayern"
+    assert dict(subdivisions("US"))["MA"] == "Massachusetts"
+
+
+def test_the_business_day_on_or_before():
+    assert business_day_on_or_before(date(2026, 12, 25), "US") == date(2026, 12, 24)  # Christmas, a Friday
+    assert business_day_on_or_before(date(2026, 11, 22), "US") == date(2026, 11, 20)  # Sunday -> Friday
+    assert business_day_on_or_before(date(2026, 11, 20), "US") == date(2026, 11, 20)

@@ -55,7 +55,7 @@ def test_json_lists_what_is_due_overdue_first(planned, capsys):
     ]
     assert rows[0]["summary"] == "Call Dana Lee at Acme about your Data Analyst application (attempt 1)"
     assert rows[0]["attempt"] == 1 and rows[0]["channel"] == "phone"
-    assert "seeds 000, 003" in rows[0]["why"]
+    assert "(Westwood College career blog; After the Interview)" in rows[0]["why"]
 
 
 def test_text_digest_groups_overdue_and_due_on_the_day(planned, capsys):

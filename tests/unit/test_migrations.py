@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -84,3 +85,29 @@ def test_a_database_of_another_program_is_refused(tmp_path):
         conn.exec_driver_sql("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
     with pytest.raises(StorageError, match="not made by followup"):
         Store.open(f"sqlite:///{tmp_path / 'other.db'}")
+
+
+def test_a_version_2_database_gets_the_region_setting_and_keeps_its_settings(tmp_path):
+    url = f"sqlite:///{tmp_path / 'v2.db'}"
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        assert migrations.migrate(conn, migrations.STEPS[:2]) == 2
+        # The settings table as version 2 had it: no region yet.
+        conn.exec_driver_sql("ALTER TABLE settings DROP COLUMN subdivision")
+        conn.execute(tables.settings.update().values(country="CA", cadence="gentle", signature="Jo"))
+        assert "subdivision" not in {c["name"] for c in sa.inspect(conn).get_columns("settings")}
+    engine.dispose()
+
+    store = Store.open(url)
+    assert store.schema_version() == migrations.CURRENT_VERSION >= 3
+    settings = store.get_settings()
+    assert (settings.country, settings.cadence, settings.signature, settings.subdivision) == (
+        "CA",
+        "gentle",
+        "Jo",
+        "",
+    )
+    with store.engine.connect() as conn:
+        assert _columns(conn) == _expected()
+    store.save_settings(replace(settings, subdivision="ON"))
+    assert store.get_settings().subdivision == "ON"

@@ -6,7 +6,8 @@ import pytest
 
 from followup import business_days, outcome, overview, planning, timeline
 from followup.errors import ValidationFailed
-from followup.model import ActionKind, ActionStatus, Application, AttemptOutcome, LetterKind, Status
+from followup.guide import SOURCES
+from followup.model import ActionKind, ActionStatus, Application, AttemptOutcome, Channel, LetterKind, Status
 from followup.sample import load_sample
 
 TODAY = date.today()
@@ -42,10 +43,18 @@ def test_an_offer_stops_the_checks_and_plans_a_thank_you_to_each_panel_member(st
 
     assert store.get_application(northwind.id).status is Status.OFFER
     planned = _planned(store, northwind.id)
-    assert {a.kind for a in planned} == {ActionKind.OFFER_THANKS}
-    assert sorted(a.recipient for a in planned) == ["Grace Liu", "Priya Raman", "Tomás Ortega"]
-    assert {a.due for a in planned} == {NEXT_BUSINESS_DAY}
-    assert len(result.planned) == 3 and result.status is Status.OFFER and not result.superseded
+    thanks = [a for a in planned if a.kind is ActionKind.OFFER_THANKS]
+    assert sorted(a.recipient for a in thanks) == ["Grace Liu", "Priya Raman", "Tomás Ortega"]
+    assert {a.due for a in thanks} == {NEXT_BUSINESS_DAY}
+    # Answering it: no date given, so within two business days, to Grace who made it. The offer
+    # reached the user by post (the default for a card without an email): Grace has a phone.
+    [answer] = [a for a in planned if a.kind is ActionKind.ANSWER_OFFER]
+    assert (answer.recipient, answer.due, answer.channel) == (
+        "Grace Liu",
+        business_days.add_business_days(TODAY, 2, "US"),
+        Channel.PHONE,
+    )
+    assert len(result.planned) == 4 and result.status is Status.OFFER and not result.superseded
     [recorded] = [a for a in store.list_actions(northwind.id) if a.kind is ActionKind.OUTCOME]
     assert (recorded.outcome, recorded.done_on, recorded.recipient, recorded.interviewer_id) == (
         AttemptOutcome.OFFER,
@@ -114,7 +123,10 @@ def test_changing_the_outcome_keeps_the_history_and_replans(store, northwind):
     _record(store, northwind, AttemptOutcome.OFFER)
 
     assert store.get_application(northwind.id).status is Status.OFFER
-    assert {a.kind for a in _planned(store, northwind.id)} == {ActionKind.OFFER_THANKS}
+    assert {a.kind for a in _planned(store, northwind.id)} == {
+        ActionKind.OFFER_THANKS,
+        ActionKind.ANSWER_OFFER,
+    }
     entries = outcome.history(store.list_actions(northwind.id))
     assert [(d.outcome, d.on, d.who) for d in entries] == [
         (AttemptOutcome.OFFER, TODAY, ""),
@@ -179,7 +191,7 @@ def test_an_application_without_an_interview_cannot_have_an_outcome_yet(store):
     assert "No interview" in refused.value.errors["_form"]
 
 
-def test_every_outcome_has_advice_with_its_seeds_and_a_stage():
+def test_every_outcome_has_advice_with_its_sources_and_a_stage():
     assert set(outcome.GUIDES) == {
         AttemptOutcome.OFFER,
         AttemptOutcome.REJECTION,
@@ -189,8 +201,9 @@ def test_every_outcome_has_advice_with_its_seeds_and_a_stage():
     }
     for guide in outcome.GUIDES.values():
         assert guide.advice and guide.sources and guide.label and guide.description
-        assert guide.source_text.startswith("Seed")
-    assert "seed 003" in outcome.LEAVING_THEM_GUESSING
+        assert guide.source_text == "; ".join(SOURCES[key].short for key in sorted(guide.sources))
+    assert outcome.GUIDES[AttemptOutcome.OFFER].source_text == "DeCarlo; After the Interview"
+    assert "(After the Interview)" in outcome.LEAVING_THEM_GUESSING
 
 
 @pytest.mark.parametrize(

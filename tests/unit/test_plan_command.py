@@ -1,5 +1,6 @@
 import argparse
 import json
+from datetime import date
 
 import pytest
 
@@ -63,16 +64,22 @@ def test_options_shape_the_plan(capsys):
     assert kinds.count("thank_you_email") == 3
     assert kinds.count("handwritten_note") == 3
     checks = [r for r in rows if r["kind"] == "status_check"]
-    assert [c["attempt"] for c in checks] == list(range(1, 11))
+    # Rule changed: calls are unwelcome, so the persistent profile's ten calls become three emails,
+    # a week apart: Tuesdays 10, 17 and 24 March, and the close on the 31st.
+    assert [c["attempt"] for c in checks] == [1, 2, 3]
     assert {c["channel"] for c in checks} == {"email"}
-    assert checks[1]["due"] == "2026-03-17"
+    assert [c["due"] for c in checks] == ["2026-03-10", "2026-03-17", "2026-03-24"]
+    assert [r["due"] for r in rows if r["kind"] == "close"] == ["2026-03-31"]
     assert [r["due"] for r in rows] == sorted(r["due"] for r in rows)
 
 
 def test_aggressive_pace_and_gentle_cadence(capsys):
     rows = run_json(capsys, "--interview-date", "2026-11-20", "--pace", "aggressive", "--cadence", "gentle")
     checks = [r["due"] for r in rows if r["kind"] == "status_check"]
-    assert checks == ["2026-11-25", "2026-12-02", "2026-12-09"]
+    # Rule changed: a fast field also checks more often. Three business days after Friday 20
+    # November is Wednesday 25; then every four business days, skipping Thanksgiving (Thursday 26):
+    # Wednesday 2 December, then Tuesday 8 December.
+    assert checks == ["2026-11-25", "2026-12-02", "2026-12-08"]
 
 
 def test_country_changes_the_business_days(capsys):
@@ -95,7 +102,8 @@ def test_text_output_lists_each_action_with_its_reason(capsys):
     assert "Moderate cadence" in lines[0] and "US" in lines[0]
     assert lines[1].startswith("Thu 2026-11-19  thank_you_email")
     assert any(line.startswith("Fri 2026-11-27  status_check #1") for line in lines)
-    assert "seeds 000, 003" in out
+    assert "(Westwood College career blog; After the Interview)" in out
+    assert "seed" not in out.lower()
 
 
 @pytest.mark.parametrize(
@@ -104,6 +112,18 @@ def test_text_output_lists_each_action_with_its_reason(capsys):
         (["--interview-date", "2026-02-30"], "--interview-date '2026-02-30' is not a date"),
         (["--interview-date", "tomorrow"], "is not a date"),
         (["--interview-date", "2026-11-19", "--decision-by", "soon"], "--decision-by 'soon' is not a date"),
+        (
+            ["--interview-date", "2026-11-19", "--decision-by", "2026-13-01"],
+            "--decision-by '2026-13-01' is not a date",
+        ),
+        (
+            ["--interview-date", "2026-11-19", "--country", "CA", "--subdivision", "XX"],
+            "Unknown region 'XX' for CA",
+        ),
+        (
+            ["--interview-date", "2026-11-19", "--country", "GB", "--subdivision", "ON"],
+            "Unknown region 'ON' for GB",
+        ),
         (["--interview-date", "2026-11-19", "--country", "XX"], "Unknown country code 'XX'"),
         (["--interview-date", "2026-11-19", "--decision-by", "2026-11-18"], "before the interview"),
         (["--interview-date", "2026-11-19", "--interviewers", "-1"], "--interviewers"),
@@ -134,3 +154,96 @@ def test_country_defaults_to_the_users_setting(capsys, database_url):
     store.save_settings(Settings(country="DE"))
     store.close()
     assert first_check() == "2026-05-04"  # Labour Day is a German public holiday
+
+
+def test_decision_by_takes_the_interviewers_words_read_by_their_later_bound(capsys):
+    # Interview Tuesday 10 March 2026: "in a week or two" is Tuesday 24 March, so the first
+    # check is on the second business day after it, Thursday 26 March.
+    rows = run_json(
+        capsys, "--interview-date", "2026-03-10", "--decision-by", "in a week or two", "--country", "US"
+    )
+    first = next(r for r in rows if r["kind"] == "status_check")
+    assert first["due"] == "2026-03-26"
+    assert "Tuesday 2026-03-24" in first["why"]
+
+
+@pytest.mark.parametrize(
+    "words, promised",
+    [
+        ("by the end of next week", "Friday 2026-03-20"),
+        ("end of the month", "Tuesday 2026-03-31"),
+        ("end-of-week", "Friday 2026-03-13"),
+    ],
+)
+def test_decision_by_reads_the_same_words_as_the_page(capsys, words, promised):
+    rows = run_json(capsys, "--interview-date", "2026-03-10", "--decision-by", words, "--country", "US")
+    assert promised in next(r for r in rows if r["kind"] == "status_check")["why"]
+
+
+def test_a_promise_landing_on_christmas_is_read_as_the_day_before(capsys):
+    code, out, err = run(
+        capsys,
+        "--interview-date",
+        "2026-12-14",
+        "--decision-by",
+        "by the end of next week",
+        "--country",
+        "US",
+    )
+    assert (code, err) == (0, "")
+    # The end of next week is Friday 25 December, Christmas Day: the promise holds for Thursday 24.
+    assert "Decision promised by Thu 2026-12-24." in out.splitlines()[0]
+    assert "Tue 2026-12-29  status_check #1" in out
+
+
+def test_subdivision_sets_the_region(capsys):
+    # Interview Monday 5 October 2026: a week later is Monday 12 October, Thanksgiving in Ontario.
+    ontario = run_json(capsys, "--interview-date", "2026-10-05", "--country", "CA", "--subdivision", "on")
+    canada = run_json(capsys, "--interview-date", "2026-10-05", "--country", "CA")
+    assert next(r["due"] for r in ontario if r["kind"] == "status_check") == "2026-10-13"
+    assert next(r["due"] for r in canada if r["kind"] == "status_check") == "2026-10-12"
+    code, out, _ = run(
+        capsys, "--interview-date", "2026-10-05", "--country", "CA", "--subdivision", "Ontario"
+    )
+    assert code == 0 and "business days of CA-ON" in out.splitlines()[0]
+
+
+def test_every_json_date_is_a_business_day_of_the_region_except_the_thank_you_email(capsys):
+    from followup.business_days import Region, is_business_day
+
+    bavaria = Region("DE", "BY")
+    # Saturday 30 May 2026: the email goes that day; everything else avoids the weekend,
+    # Corpus Christi (Thursday 4 June) and the other Bavarian holidays.
+    for cadence in ("gentle", "moderate", "persistent"):
+        for pace in ("relaxed", "standard", "aggressive"):
+            rows = run_json(
+                capsys,
+                "--interview-date", "2026-05-30",
+                "--decision-by", "in a week or two",
+                "--country", "DE", "--subdivision", "BY",
+                "--cadence", cadence, "--pace", pace, "--interviewers", "2",
+            )  # fmt: skip
+            for row in rows:
+                day = date.fromisoformat(row["due"])
+                if row["kind"] == "thank_you_email":
+                    assert day == date(2026, 5, 30)
+                else:
+                    assert is_business_day(day, bavaria), row
+
+
+def test_region_defaults_to_the_users_setting_for_their_own_country(capsys, database_url):
+    store = Store.open(database_url)
+    store.save_settings(Settings(country="CA", subdivision="ON"))
+    store.close()
+    mine = run_json(capsys, "--interview-date", "2026-10-05")
+    same_country = run_json(capsys, "--interview-date", "2026-10-05", "--country", "CA")
+    other_region = run_json(
+        capsys, "--interview-date", "2026-10-05", "--country", "CA", "--subdivision", "NS"
+    )
+    other_country = run_json(capsys, "--interview-date", "2026-10-05", "--country", "US")
+    assert next(r["due"] for r in mine if r["kind"] == "status_check") == "2026-10-13"
+    assert next(r["due"] for r in same_country if r["kind"] == "status_check") == "2026-10-13"
+    # Nova Scotia does not keep Thanksgiving as a public holiday; in the US, 12 October is
+    # Columbus Day, a federal holiday: Tuesday 13.
+    assert next(r["due"] for r in other_region if r["kind"] == "status_check") == "2026-10-12"
+    assert next(r["due"] for r in other_country if r["kind"] == "status_check") == "2026-10-13"

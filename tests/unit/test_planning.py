@@ -2,7 +2,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from followup import planning
+from followup import clock, planning
 from followup.errors import StaleEdit, ValidationFailed
 from followup.model import (
     ActionKind,
@@ -10,8 +10,11 @@ from followup.model import (
     Application,
     AttemptOutcome,
     CallsWelcome,
+    Channel,
+    FieldPace,
     Interview,
     Interviewer,
+    Settings,
     Status,
 )
 
@@ -77,8 +80,11 @@ def test_an_offer_ends_the_chase_and_plans_the_thanks(store, interviewed):
     check = _planned(store, interviewed.id, ActionKind.STATUS_CHECK)[0]
     planning.log_attempt(store, check, AttemptOutcome.OFFER, on=date(2026, 11, 9))
     assert store.get_application(interviewed.id).status is Status.OFFER
+    # Thanks by Tuesday 10 November; the answer within two business days: Wednesday 11 is
+    # Veterans Day, so Thursday 12.
     assert [(a.kind, a.due) for a in _planned(store, interviewed.id)] == [
-        (ActionKind.OFFER_THANKS, date(2026, 11, 10))
+        (ActionKind.OFFER_THANKS, date(2026, 11, 10)),
+        (ActionKind.ANSWER_OFFER, date(2026, 11, 12)),
     ]
 
 
@@ -144,3 +150,163 @@ def test_an_attempt_logged_in_another_tab_is_not_overwritten(store, interviewed)
         if a.kind is ActionKind.STATUS_CHECK and a.status is ActionStatus.DONE
     ]
     assert len(done) == 1
+
+
+@pytest.fixture
+def on_4_november():
+    """The clock stands at Wednesday 4 November 2026, two days after the interview."""
+    clock.set_now(date(2026, 11, 4))
+    yield date(2026, 11, 4)
+    clock.set_now(None)
+
+
+def _checks(store, application_id):
+    return [(a.attempt, a.due) for a in _planned(store, application_id, ActionKind.STATUS_CHECK)]
+
+
+def test_moving_a_check_moves_the_ones_after_it_keeping_their_spacing(store, interviewed, on_4_november):
+    planning.replan(store, interviewed.id)
+    # Monday 9 November, then five business days apart (Veterans Day, Wednesday 11, is off).
+    assert _checks(store, interviewed.id) == [
+        (1, date(2026, 11, 9)),
+        (2, date(2026, 11, 17)),
+        (3, date(2026, 11, 24)),
+        (4, date(2026, 12, 2)),
+    ]
+    first = _planned(store, interviewed.id, ActionKind.STATUS_CHECK)[0]
+    planned = planning.reschedule(store, first, date(2026, 11, 10))
+    # From Tuesday 10 November: Wednesday 18 (11 is a holiday), Wednesday 25, Thursday 3 December
+    # (Thanksgiving, Thursday 26, is off); the close five business days later, Thursday 10 December.
+    assert _checks(store, interviewed.id) == [
+        (1, date(2026, 11, 10)),
+        (2, date(2026, 11, 18)),
+        (3, date(2026, 11, 25)),
+        (4, date(2026, 12, 3)),
+    ]
+    assert [a.due for a in planned if a.kind is ActionKind.CLOSE] == [date(2026, 12, 10)]
+    assert [a.manual for a in _planned(store, interviewed.id, ActionKind.STATUS_CHECK)] == [
+        True,
+        False,
+        False,
+        False,
+    ]
+
+
+def test_a_check_cannot_move_to_or_before_the_one_ahead_of_it(store, interviewed, on_4_november):
+    planning.replan(store, interviewed.id)
+    second = _planned(store, interviewed.id, ActionKind.STATUS_CHECK)[1]
+    with pytest.raises(ValidationFailed, match=r"after the status check before it \(Mon 9 Nov\)"):
+        planning.reschedule(store, second, date(2026, 11, 9))
+    assert not any(a.manual for a in _planned(store, interviewed.id))
+
+
+def test_moving_a_check_warns_about_a_day_off_and_a_promise_not_yet_passed(store, interviewed, on_4_november):
+    planning.replan(store, interviewed.id)
+    interview = planning.latest_interview(store, interviewed.id)
+    interview.decision_by = date(2026, 11, 13)
+    planning.save_interview(store, interview)
+    first = _planned(store, interviewed.id, ActionKind.STATUS_CHECK)[0]
+    assert first.due == date(2026, 11, 17)  # the second business day after Friday 13 November
+    assert planning.timing_warnings(store, first, date(2026, 11, 17)) == []
+    warnings = planning.timing_warnings(store, first, date(2026, 11, 11))
+    assert warnings == [
+        "Wed 11 Nov is Veterans Day where you are: they may well be off work.",
+        (
+            "They promised news by Fri 13 Nov: a status check on Wed 11 Nov comes before that has passed, "
+            "which can look impatient."
+        ),
+    ]
+
+
+def test_saving_how_they_like_to_be_contacted_replans_at_once(store, interviewed, on_4_november):
+    planning.replan(store, interviewed.id)
+    assert {a.channel for a in _planned(store, interviewed.id, ActionKind.STATUS_CHECK)} == {Channel.PHONE}
+    [person] = store.list_interviewers(planning.latest_interview(store, interviewed.id).id)
+    person.preferred_channel = Channel.EMAIL
+    planning.save_interviewer(store, person)
+    # By email three inquiries at most: Monday 9 November, then five business days apart (at least
+    # a week): Veterans Day (Wednesday 11) is off, so Tuesday 17, then Tuesday 24.
+    checks = _planned(store, interviewed.id, ActionKind.STATUS_CHECK)
+    assert [(a.channel, a.due) for a in checks] == [
+        (Channel.EMAIL, date(2026, 11, 9)),
+        (Channel.EMAIL, date(2026, 11, 17)),
+        (Channel.EMAIL, date(2026, 11, 24)),
+    ]
+    assert store.get_interviewer(person.id).preferred_channel is Channel.EMAIL
+
+
+def test_saving_the_fields_pace_replans_at_once(store, interviewed, on_4_november):
+    planning.replan(store, interviewed.id)
+    application = store.get_application(interviewed.id)
+    application.field_pace = FieldPace.AGGRESSIVE
+    planning.save_application(store, application)
+    # Three business days after Monday 2 November: Thursday 5 (Veterans Day falls later).
+    assert _checks(store, interviewed.id)[0] == (1, date(2026, 11, 5))
+
+
+def test_the_first_business_card_gives_the_checks_someone_to_go_to(store, on_4_november):
+    application = Application("Bolt", "Auditor")
+    store.add_application(application)
+    interview = Interview(application.id, datetime(2026, 11, 2, 10))
+    store.add_interview(interview)
+    planning.replan(store, application.id)
+    assert {a.recipient for a in _planned(store, application.id, ActionKind.STATUS_CHECK)} == {""}
+    person = Interviewer(interview.id, "Kim Ito", email="kim@bolt.example")
+    planning.add_interviewer(store, person)
+    assert {a.recipient for a in _planned(store, application.id, ActionKind.STATUS_CHECK)} == {"Kim Ito"}
+    assert [a.recipient for a in _planned(store, application.id, ActionKind.THANK_YOU_EMAIL)] == ["Kim Ito"]
+    planning.remove_interviewer(store, person)
+    assert _planned(store, application.id, ActionKind.THANK_YOU_EMAIL) == []
+
+
+def test_before_the_plan_page_is_opened_saving_makes_no_plan(store, interviewed):
+    interview = planning.latest_interview(store, interviewed.id)
+    interview.calls_welcome = CallsWelcome.NO
+    assert planning.save_interview(store, interview) == []
+    assert store.list_actions(interviewed.id) == []
+    assert store.get_interview(interview.id).calls_welcome is CallsWelcome.NO
+
+
+def test_refreshing_an_unchanged_plan_writes_nothing(store, interviewed):
+    planning.replan(store, interviewed.id)
+    version = store.data_version()
+    planning.refresh(store, interviewed.id)
+    assert store.data_version() == version
+    # A change made without replanning (another page, an import) is picked up.
+    interview = planning.latest_interview(store, interviewed.id)
+    interview.calls_welcome = CallsWelcome.NO
+    store.update_interview(interview)
+    planning.refresh(store, interviewed.id)
+    assert {a.channel for a in _planned(store, interviewed.id, ActionKind.STATUS_CHECK)} == {Channel.EMAIL}
+
+
+def test_a_check_logged_before_the_promised_date_is_too_early(store, interviewed, on_4_november):
+    planning.replan(store, interviewed.id)
+    interview = planning.latest_interview(store, interviewed.id)
+    interview.decision_by = date(2026, 11, 13)
+    planning.save_interview(store, interview)
+    first = _planned(store, interviewed.id, ActionKind.STATUS_CHECK)[0]
+    assert planning.too_early(store, first, date(2026, 11, 4)) == date(2026, 11, 13)
+    assert planning.too_early(store, first, date(2026, 11, 16)) is None
+    planning.log_attempt(store, first, AttemptOutcome.NO_ANSWER, on=date(2026, 11, 4))
+    # Five business days after Wednesday 4 November would be Thursday 12 (Veterans Day is off):
+    # before the promise has passed, so the next check waits for Tuesday 17.
+    assert _checks(store, interviewed.id)[0] == (2, date(2026, 11, 17))
+
+
+def test_an_offer_with_a_date_for_the_answer(store, interviewed, on_4_november):
+    planning.replan(store, interviewed.id)
+    result = planning.record_outcome(
+        store, interviewed.id, AttemptOutcome.OFFER, answer_by=date(2026, 11, 13)
+    )
+    assert [a.due for a in result.planned if a.kind is ActionKind.ANSWER_OFFER] == [date(2026, 11, 13)]
+    with pytest.raises(ValidationFailed, match="before the day of the offer"):
+        planning.record_outcome(store, interviewed.id, AttemptOutcome.OFFER, answer_by=date(2026, 11, 3))
+
+
+def test_the_interviewers_words_are_read_with_the_regions_holidays(store):
+    store.save_settings(Settings(country="CA", subdivision="ON"))
+    # Said on Monday 28 September 2026: "in two weeks" is Monday 12 October, Thanksgiving in
+    # Ontario, so the promise holds for Friday 9 October.
+    reading = planning.read_timeline(store, "in two weeks", date(2026, 9, 28))
+    assert (reading.day, reading.named) == (date(2026, 10, 9), date(2026, 10, 12))

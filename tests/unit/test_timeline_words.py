@@ -116,3 +116,70 @@ def test_relative_answers_never_point_before_the_day_they_were_said(said_on, wor
 def test_any_text_gives_a_date_or_none(words):
     found = decision_date(words, TUESDAY)
     assert found is None or isinstance(found, date)
+
+
+# Where the words allow two readings, the later one (TUESDAY is Tuesday 10 March 2026).
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("in a week or two", date(2026, 3, 24)),  # two weeks, not one
+        ("a day or two", date(2026, 3, 12)),
+        ("a month or two", date(2026, 5, 10)),
+        ("a week, maybe two", date(2026, 3, 24)),
+        ("two to three weeks", date(2026, 3, 31)),
+        ("between one and two weeks", date(2026, 3, 24)),
+        ("2-3 business days", date(2026, 3, 13)),  # Wed, Thu, Fri
+        ("a week and a half", date(2026, 3, 21)),  # ten and a half days, rounded up
+        ("1.5 weeks", date(2026, 3, 21)),
+        ("Thursday or Friday", date(2026, 3, 13)),
+        ("this week or next", date(2026, 3, 20)),  # next week's Friday
+        ("this week or early next", date(2026, 3, 17)),  # next week's Tuesday
+        ("next week or the week after", date(2026, 3, 27)),
+        ("the week after next", date(2026, 3, 27)),
+        ("tomorrow or the day after", date(2026, 3, 12)),
+        ("by the 15th or the 20th", date(2026, 3, 20)),
+        ("May 5 or 6", date(2026, 5, 6)),
+        ("this month or next", date(2026, 4, 30)),
+        ("end of this month or early next", date(2026, 4, 10)),
+        ("within 48 hours", date(2026, 3, 12)),
+        ("by the end of the quarter", date(2026, 3, 31)),
+        ("next quarter", date(2026, 6, 30)),
+        ("two more people this week, then a decision next week", date(2026, 3, 20)),
+    ],
+)
+def test_the_later_of_two_readings_is_taken(words, expected):
+    assert decision_date(words, TUESDAY) == expected
+
+
+def test_a_promise_on_a_day_off_holds_for_the_business_day_before_it():
+    from followup.business_days import Region
+    from followup.timeline_words import read
+
+    us = Region("US")
+    # Said on Monday 14 December 2026: next week's Friday is Christmas Day; the Thursday counts.
+    assert read("by the end of next week", date(2026, 12, 14), us).day == date(2026, 12, 24)
+    # "End of the month" in October 2026: Saturday 31, so Friday 30.
+    reading = read("by the end of the month", date(2026, 10, 5), us)
+    assert (reading.day, reading.named, reading.moved) == (date(2026, 10, 30), date(2026, 10, 31), True)
+    # A working day stays as it is; without a region nothing moves.
+    assert read("by Friday", TUESDAY, us) == read("by Friday", TUESDAY)
+    assert not read("by Friday", TUESDAY, us).moved
+    assert read("by the end of next week", date(2026, 12, 14)).day == date(2026, 12, 25)
+
+
+def test_business_days_in_the_words_count_the_regions_holidays():
+    from followup.business_days import Region
+
+    # Said on Wednesday 25 November 2026: three business days skip Thanksgiving (Thursday 26):
+    # Friday 27, Monday 30, Tuesday 1 December. Without the region only the weekend is skipped.
+    assert decision_date("within 3 business days", date(2026, 11, 25), Region("US")) == date(2026, 12, 1)
+    assert decision_date("within 3 business days", date(2026, 11, 25)) == date(2026, 11, 30)
+
+
+def test_a_reading_never_moves_before_the_day_it_was_said():
+    from followup.business_days import Region
+
+    saturday = date(2026, 3, 14)
+    assert decision_date("today", saturday, Region("US")) == saturday
