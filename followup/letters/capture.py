@@ -158,7 +158,8 @@ def read(notes: DebriefNotes | None) -> tuple[Point, ...]:
         text = getattr(notes, field)
         if field in ("concern_answer", "amended_answer"):
             memo = "concerns" if field == "concern_answer" else "answer_to_amend"
-            if text.strip():
+            # Punctuation alone ("." typed to clear a box) holds no item to answer with.
+            if items(text):
                 points.append(_answer(field, text, memo_topic(getattr(notes, memo))))
             continue
         points += [read_item(field, item) for item in items(text)]

@@ -2,7 +2,7 @@ from datetime import date, datetime
 from itertools import combinations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
@@ -423,6 +423,9 @@ def test_user_values_are_not_treated_as_templates():
     signature=st.text(max_size=40),
     seat=st.integers(min_value=0, max_value=12),
 )
+# Punctuation alone in an answer once left no sentence to build the letter from.
+@example(note=".", name="", signature="", seat=0)
+@example(note=" ; - ", name="Ann", signature="", seat=3)
 def test_any_input_drafts_without_error(note, name, signature, seat):
     notes = DebriefNotes(1, liked=note, rapport=note, concern_answer=note, amended_answer=note, samples=note)
     for kind in LetterKind:
