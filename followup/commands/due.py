@@ -13,8 +13,7 @@ from datetime import date
 
 from followup import clock, guide, planning, scripts
 from followup.calendar_export import CalendarEntry, summary
-from followup.commands import add_database_option
-from followup.store import Store
+from followup.commands import add_database_option, open_store
 
 
 def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -40,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     except ValueError:
         print(f"error: --date {args.date!r} is not a date; use YYYY-MM-DD.", file=sys.stderr)
         return 2
-    store = Store.open_existing(args.database)
+    store = open_store(args, existing=True, create_person=False)
     try:
         due = due_on_or_before(planning.calendar_entries(store), day)
     finally:
