@@ -18,13 +18,14 @@ needs_postgres = pytest.mark.skipif(
 
 
 @contextmanager
-def postgres_schema() -> Iterator[str]:
-    """A new, empty schema on the test server, as a URL whose connections see only it; dropped after."""
+def postgres_schema(server_url: str = POSTGRES_URL) -> Iterator[str]:
+    """A new, empty schema on a PostgreSQL server (the test one by default), as a URL whose
+    connections see only it; dropped after."""
     name = f"t_{uuid.uuid4().hex[:16]}"
-    admin = sa.create_engine(POSTGRES_URL, poolclass=NullPool)
+    admin = sa.create_engine(server_url, poolclass=NullPool)
     with admin.begin() as conn:
         conn.exec_driver_sql(f"CREATE SCHEMA {name}")
-    url = sa.engine.make_url(POSTGRES_URL).update_query_dict({"options": f"-csearch_path={name}"})
+    url = sa.engine.make_url(server_url).update_query_dict({"options": f"-csearch_path={name}"})
     try:
         yield url.render_as_string(hide_password=False)
     finally:

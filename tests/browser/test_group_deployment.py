@@ -168,6 +168,14 @@ def test_two_people_on_two_servers_see_only_their_own_and_a_stranger_sees_nothin
         ana.goto(second)
         settle(ana)
         expect(ana.get_by_text("1 of 1 applications")).to_be_visible()
+        # Ben has saved as often as Ana, so their data versions are equal: the same server's
+        # cache must still give him his own table (searched, as its cells are drawn on a canvas).
+        ben.goto(second)
+        settle(ben)
+        ben.get_by_label("Search").fill("Acme")
+        ben.keyboard.press("Enter")
+        settle(ben)
+        expect(ben.get_by_text("0 of 1 applications")).to_be_visible()
         _add(ana, first, "Acme Two", first_one=False)
         ana.goto(second)
         settle(ana)
