@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 
 import streamlit as st
+from streamlit.errors import StreamlitAuthError
 
 from followup.errors import FollowupError
 from ui import session
 from ui.text import md
+
+_LOGGER = logging.getLogger(__name__)
 
 # How a named provider section ([auth.NAME]) is shown on its button; others show their name.
 _PROVIDER_NAMES = {
@@ -53,10 +57,23 @@ def sign_in_page() -> None:
             if st.button(
                 label, type="primary", icon=":material/login:", key=f"sign-in-{provider or 'default'}"
             ):
-                if provider is None:
-                    st.login()
-                else:
-                    st.login(provider)
+                _sign_in(provider)
+
+
+def _sign_in(provider: str | None) -> None:
+    try:
+        if provider is None:
+            st.login()
+        else:
+            st.login(provider)
+    except StreamlitAuthError as error:
+        # The details name settings and files: they are for the operator's log, not the visitor.
+        _LOGGER.error("Sign-in is not set up completely: %s", error)
+        st.error(
+            "Sign-in is not set up completely on this site yet, so no one can sign in. "
+            "Please tell whoever runs it.",
+            icon=":material/error:",
+        )
 
 
 def account_box() -> None:

@@ -142,3 +142,13 @@ def test_without_auth_the_local_app_asks_nothing(app, store):
     app.run()
     assert [title.value for title in app.title] == ["Today"]
     assert not app.sidebar.button
+
+
+def test_a_sign_in_set_up_by_half_says_so_without_details(monkeypatch, database_url):
+    half = {"redirect_uri": AUTH["redirect_uri"], "cookie_secret": AUTH["cookie_secret"]}
+    at = _visitor(monkeypatch, {"is_logged_in": False}, half).run()
+    at.button(key="sign-in-default").click().run()
+    assert not at.exception
+    [error] = at.error
+    assert "Sign-in is not set up completely on this site yet" in error.value
+    assert "secrets" not in error.value and "client_id" not in error.value
