@@ -131,8 +131,24 @@ def _unique_labels(applications) -> dict[int, str]:
     return {key: label if counts[label] == 1 else f"{label} (#{key})" for key, label in labels.items()}
 
 
+def link_not_found(applications) -> None:
+    """Opened from a link (or a bookmark) naming an application this person does not have: say so.
+
+    Only on arriving: once the picker has run, the address follows the picker.
+    """
+    asked = st.query_params.get(APPLICATION_KEY)
+    if not asked or APPLICATION_KEY in st.session_state:
+        return
+    if asked not in _unique_labels(applications).values():
+        st.warning(
+            "The application in this link was not found: it was deleted, or it belongs to another account.",
+            icon=":material/link_off:",
+        )
+
+
 def pick_application(applications, *, label: str = "Application"):
     """The application the user is working on, shared by every page and kept in the URL."""
+    link_not_found(applications)
     if not applications:
         return None
     by_id = {a.id: a for a in applications}

@@ -172,7 +172,7 @@ def test_two_people_on_two_servers_see_only_their_own_and_a_stranger_sees_nothin
         # cache must still give him his own table (searched, as its cells are drawn on a canvas).
         ben.goto(second)
         settle(ben)
-        ben.get_by_label("Search").fill("Acme")
+        ben.get_by_placeholder("Company, role, person or next step").fill("Acme")
         ben.keyboard.press("Enter")
         settle(ben)
         expect(ben.get_by_text("0 of 1 applications")).to_be_visible()
@@ -185,7 +185,9 @@ def test_two_people_on_two_servers_see_only_their_own_and_a_stranger_sees_nothin
         # Someone else's application in the URL opens nothing of theirs.
         ben.goto(f"{second}/plan?application=Acme+%E2%80%94+Analyst")
         settle(ben)
+        expect(ben.get_by_text("The application in this link was not found")).to_be_visible()
         expect(ben.get_by_text("Acme")).to_have_count(0)
+        screenshot(ben, "group-link-not-found")
 
         # A visitor who has not signed in sees the sign-in page on every address, and nothing else.
         for address in (first, f"{second}/applications", f"{first}/data", f"{second}/plan"):

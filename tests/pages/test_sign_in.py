@@ -152,3 +152,21 @@ def test_a_sign_in_set_up_by_half_says_so_without_details(monkeypatch, database_
     [error] = at.error
     assert "Sign-in is not set up completely on this site yet" in error.value
     assert "secrets" not in error.value and "client_id" not in error.value
+
+
+@pytest.mark.parametrize("page", ["pages/plan.py", "pages/applications.py", "pages/debrief.py"])
+def test_a_link_to_someone_elses_application_says_not_found(monkeypatch, database_url, two_people, page):
+    at = _visitor(monkeypatch, _person("ben", "Ben Okafor")).run()
+    at.query_params["application"] = "Acme — Data Analyst"
+    at.switch_page(page).run()
+    assert not at.exception
+    assert any("The application in this link was not found" in w.value for w in at.warning)
+    assert "Acme" not in _texts(at)
+
+
+def test_a_link_to_ones_own_application_opens_it_without_a_notice(monkeypatch, database_url, two_people):
+    at = _visitor(monkeypatch, _person("ana", "Ana Lima")).run()
+    at.query_params["application"] = "Acme — Data Analyst"
+    at.switch_page("pages/plan.py").run()
+    assert not at.exception
+    assert not [w for w in at.warning if "not found" in w.value]
