@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import session
+from ui import account, session
 
 PAGES = Path(__file__).parent / "pages"
 
@@ -14,6 +14,22 @@ def page(name: str, title: str, icon: str, **options) -> st.Page:
 
 
 st.set_page_config(page_title="followup", page_icon="📬", layout="wide")
+
+if account.sign_in_required():
+    # Whatever page was asked for, a visitor who has not signed in gets this one, and nothing else.
+    st.navigation(
+        [
+            st.Page(
+                account.sign_in_page,
+                title="Sign in",
+                icon=":material/login:",
+                url_path="sign-in",
+                default=True,
+            )
+        ],
+        position="hidden",
+    ).run()
+    st.stop()
 
 navigation = st.navigation(
     {
@@ -33,6 +49,7 @@ navigation = st.navigation(
         ],
     }
 )
+account.account_box()
 session.store()
 session.demo_banner()
 navigation.run()

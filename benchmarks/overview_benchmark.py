@@ -1,9 +1,14 @@
 """How fast the Today page reruns at 100, 1,000 and 10,000 applications, against a bare baseline.
 
     python benchmarks/overview_benchmark.py [--sizes 100 1000 10000] [--runs 15] [--no-browser]
+                                            [--postgresql URL [--people 100] [--others-applications 100]]
 
 For each size it builds a realistic database in a temporary folder (the same
-sample as `python -m followup demo --applications N`), then:
+sample as `python -m followup demo --applications N`), or with --postgresql in
+a fresh schema on that server (dropped at the end). With --people P the
+database holds P people: the one whose Today page is measured, with N
+applications, and P - 1 others with --others-applications each, so the
+queries find one person's rows among everyone's. Then:
 
 1. Reruns, under AppTest, the router (app.py) switched to pages/overview.py
    with every application shown ("Show closed" on, so the table has N rows),
@@ -38,7 +43,7 @@ import statistics
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pyarrow as pa
@@ -53,9 +58,11 @@ from streamlit.testing.v1 import (
 )
 from streamlit.testing.v1 import app_test as app_test_module
 
+from followup.model import Owner
 from followup.sample import load_sample
 from followup.store import URL_VARIABLE, Store
 from tests.browser.server import AppServer
+from tests.conftest import postgres_schema
 
 BASELINE = ROOT / "benchmarks" / "baseline_page.py"
 ROWS_VARIABLE = "FOLLOWUP_BASELINE_ROWS"
@@ -96,11 +103,14 @@ def one_script_cache(enabled: bool):
         app_test_module.ScriptCache = original
 
 
-def build_database(folder: Path, size: int) -> str:
-    url = f"sqlite:///{folder / f'followup-{size}.db'}"
+def build_database(url: str, size: int, people: int, others_applications: int) -> str:
+    """The measured person (the local user the page opens for) with `size` applications, and
+    `people - 1` others with `others_applications` each."""
     store = Store.open(url)
     try:
         load_sample(store, applications=size)
+        for number in range(1, people):
+            load_sample(store.for_owner(Owner("https://id.example", f"person-{number}")), others_applications)
     finally:
         store.close()
     return url
@@ -227,16 +237,41 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10_000], metavar="N")
     parser.add_argument("--runs", type=int, default=15, help="timed reruns per page (default 15)")
     parser.add_argument("--no-browser", action="store_true", help="skip the real server and the browser")
+    parser.add_argument(
+        "--postgresql",
+        metavar="URL",
+        help="run on this PostgreSQL server (a fresh schema, dropped after) instead of SQLite files",
+    )
+    parser.add_argument(
+        "--people", type=int, default=1, metavar="P", help="people in the database, the measured one included"
+    )
+    parser.add_argument(
+        "--others-applications",
+        type=int,
+        default=100,
+        metavar="M",
+        help="applications of each other person (default 100)",
+    )
     args = parser.parse_args()
     os.chdir(ROOT)
 
-    with tempfile.TemporaryDirectory(prefix="followup-bench-") as temporary:
+    with tempfile.TemporaryDirectory(prefix="followup-bench-") as temporary, ExitStack() as schemas:
         folder = Path(temporary)
         urls = {}
         for size in args.sizes:
             started = time.perf_counter()
-            urls[size] = build_database(folder, size)
-            print(f"built {size:,} applications in {time.perf_counter() - started:.0f} s", flush=True)
+            url = (
+                schemas.enter_context(postgres_schema(args.postgresql))
+                if args.postgresql
+                else f"sqlite:///{folder / f'followup-{size}.db'}"
+            )
+            urls[size] = build_database(url, size, args.people, args.others_applications)
+            others = (
+                f" among {args.people - 1:,} others with {args.others_applications:,} each"
+                if args.people > 1
+                else ""
+            )
+            print(f"built {size:,} applications{others} in {time.perf_counter() - started:.0f} s", flush=True)
 
         results = {
             (size, server_like): measure_reruns(urls[size], size, args.runs, server_like=server_like)

@@ -9,7 +9,7 @@ import sys
 
 from followup.errors import FollowupError
 
-COMMANDS = ("demo", "plan", "due", "export", "import_file")
+COMMANDS = ("demo", "plan", "due", "export", "import_file", "people", "delete")
 
 
 def build_parser() -> argparse.ArgumentParser:

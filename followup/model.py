@@ -250,6 +250,38 @@ class Settings:
     subdivision: str = ""  # a state, province or Land with holidays of its own; "" for the whole country
 
 
+@dataclass(frozen=True)
+class Owner:
+    """The person a record belongs to, as their identity provider names them.
+
+    OpenID Connect identifies a person by the issuer (the provider's URL) and
+    the subject (the provider's id for them, never reused); the pair is unique
+    and stable, unlike an email address. The app run on one's own computer, and
+    the demo, keep everything under LOCAL_OWNER.
+    """
+
+    issuer: str
+    subject: str
+
+    SEPARATOR = "|"
+
+    def __str__(self) -> str:
+        return f"{self.issuer}{self.SEPARATOR}{self.subject}"
+
+    @classmethod
+    def parse(cls, text: str) -> Owner:
+        """`ISSUER|SUBJECT`, split at the first bar: an issuer URL holds none, a subject may (Auth0's do)."""
+        issuer, bar, subject = text.strip().partition(cls.SEPARATOR)
+        if not bar or not issuer.strip() or not subject.strip():
+            raise ValueError(
+                f"{text!r} is not ISSUER|SUBJECT (for example https://accounts.google.com|1093…)."
+            )
+        return cls(issuer.strip(), subject.strip())
+
+
+LOCAL_OWNER = Owner("local", "local")
+
+
 @dataclass
 class ApplicationBundle:
     """An application with everything under it, as saved or restored in one go.

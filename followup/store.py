@@ -1,8 +1,16 @@
-"""The database behind the app: SQLAlchemy 2 Core over SQLite by default.
+"""The database behind the app: SQLAlchemy 2 Core over SQLite by default, or PostgreSQL.
+
+A Store reads and writes the data of one person (an owner: the local one, or
+someone signed in with OpenID Connect). Every query is limited to that
+person's records, whatever ids it is given: another person's records are
+"not found", and nothing of theirs changes.
 
 Every method that saves runs in one transaction: all of it lands, or none.
 Records carry a `version`; an update names the version it started from, so a
-save made in another tab in between is reported instead of overwritten.
+save made in another tab (or through another app server) in between is
+reported instead of overwritten. Each save also bumps the person's
+`data_version`, first thing in its transaction: on PostgreSQL that row lock
+makes one person's saves take turns, as SQLite's write lock does for all.
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ import types
 import typing
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -27,6 +36,7 @@ from sqlalchemy.pool import StaticPool
 from followup import clock, migrations, tables
 from followup.errors import NotFound, StaleEdit, StorageError
 from followup.model import (
+    LOCAL_OWNER,
     Action,
     ActionKind,
     ActionStatus,
@@ -36,13 +46,20 @@ from followup.model import (
     Interview,
     Interviewer,
     Letter,
+    Owner,
     Settings,
 )
 
 T = TypeVar("T")
 
 URL_VARIABLE = "FOLLOWUP_DATABASE_URL"
+POOL_VARIABLE = "FOLLOWUP_DATABASE_POOL_SIZE"
 BUSY_TIMEOUT_MS = 15_000
+# Streamlit runs each visitor's rerun in a thread of its own, so a server needs
+# about as many connections as reruns at once: POOL_SIZE kept open, twice that
+# again in a rush, and a visitor waits at most POOL_WAIT_S for a free one.
+POOL_SIZE = 10
+POOL_WAIT_S = 30
 # Below SQLite's limit on the number of values one statement may bind.
 _IDS_PER_STATEMENT = 500
 
@@ -62,13 +79,47 @@ def default_file() -> Path:
     return Path(platformdirs.user_data_dir("followup", appauthor=False)) / "followup.db"
 
 
-def create_engine(url: str) -> sa.Engine:
+def _parse_url(url: str) -> sa.URL:
     try:
         parsed = sa.engine.make_url(url)
     except exc.ArgumentError as error:
-        raise StorageError(f"{URL_VARIABLE} is not a database URL: {url!r}") from error
-    if parsed.get_backend_name() != "sqlite":
-        return sa.create_engine(parsed, pool_pre_ping=True)
+        raise StorageError(f"{URL_VARIABLE} is not a database URL: {_hidden(url)!r}") from error
+    if parsed.get_backend_name() == "postgresql" and parsed.drivername in ("postgresql", "postgres"):
+        # PostgreSQL through psycopg 3, the driver requirements.txt installs.
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def _hidden(url: str) -> str:
+    """The URL without its password, to be shown or logged."""
+    try:
+        return sa.engine.make_url(url).render_as_string(hide_password=True)
+    except exc.ArgumentError:
+        return url if "@" not in url else "…" + url[url.rindex("@") :]
+
+
+def pool_size() -> int:
+    configured = os.environ.get(POOL_VARIABLE, "").strip()
+    if not configured:
+        return POOL_SIZE
+    if not configured.isdigit() or not 1 <= int(configured) <= 1000:
+        raise StorageError(
+            f"{POOL_VARIABLE} must be a whole number of connections from 1 to 1000, not {configured!r}."
+        )
+    return int(configured)
+
+
+def create_engine(url: str) -> sa.Engine:
+    parsed = _parse_url(url)
+    try:
+        if parsed.get_backend_name() == "postgresql":
+            return _postgresql_engine(parsed)
+        if parsed.get_backend_name() != "sqlite":
+            return sa.create_engine(parsed, pool_pre_ping=True)
+    except (ImportError, exc.NoSuchModuleError) as error:
+        raise StorageError(
+            f"The driver for {parsed.drivername} is not installed (pip install -r requirements.txt)."
+        ) from error
     in_memory = parsed.database in (None, "", ":memory:")
     if in_memory:
         # One shared connection, or every thread would see its own empty database.
@@ -79,6 +130,23 @@ def create_engine(url: str) -> sa.Engine:
         engine = sa.create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     _configure_sqlite(engine, wal=not in_memory)
     return engine
+
+
+def _postgresql_engine(url: sa.URL) -> sa.Engine:
+    """Writes run at READ COMMITTED: a versioned UPDATE waits for a concurrent one and then
+    finds the version gone, so it is refused as a stale edit, never lost. Reads run as
+    read-only REPEATABLE READ transactions, so the queries of one read see one state."""
+    size = pool_size()
+    return sa.create_engine(
+        url,
+        pool_size=size,
+        max_overflow=2 * size,
+        pool_timeout=POOL_WAIT_S,
+        # A server restarted, a proxy that closed an idle connection: found before use.
+        pool_pre_ping=True,
+        pool_recycle=1800,
+        connect_args={"connect_timeout": 10, "application_name": "followup"},
+    )
 
 
 def _configure_sqlite(engine: sa.Engine, *, wal: bool) -> None:
@@ -105,8 +173,28 @@ def _configure_sqlite(engine: sa.Engine, *, wal: bool) -> None:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+_POSTGRESQL_STATES = {
+    # By SQLSTATE class or code: https://www.postgresql.org/docs/current/errcodes-appendix.html
+    "08": "The database server cannot be reached. Nothing was saved: try again in a moment.",
+    "28": "The database server refused the user name or password in FOLLOWUP_DATABASE_URL.",
+    "3D000": "The database named in FOLLOWUP_DATABASE_URL does not exist on the server: create it first.",
+    "40001": "The database is busy with another save. Nothing was lost: try again in a moment.",
+    "40P01": "The database is busy with another save. Nothing was lost: try again in a moment.",
+    "53100": "The database server's disk is full, so this was not saved. Everything saved before is safe.",
+    "53300": "The database server has no free connections right now. Nothing was saved: try again in a moment.",
+    "25006": "The database is read-only, so this was not saved. Everything saved before is safe.",
+    "57P01": "The database server is restarting. Nothing was saved: try again in a moment.",
+}
+
+
 def _explain(error: exc.DBAPIError) -> str:
+    state = getattr(error.orig, "sqlstate", None) or ""
+    for key in (state, state[:2]):
+        if key in _POSTGRESQL_STATES:
+            return _POSTGRESQL_STATES[key]
     text = str(error.orig).lower()
+    if "connection" in text and ("refused" in text or "failed" in text or "timeout" in text):
+        return _POSTGRESQL_STATES["08"]
     if "locked" in text or "busy" in text:
         return "The database is busy with another save. Nothing was lost: try again in a moment."
     if "readonly" in text or "read-only" in text:
@@ -116,6 +204,12 @@ def _explain(error: exc.DBAPIError) -> str:
     if "unable to open" in text:
         return "The database file cannot be opened. Check that its folder exists and is writable."
     return f"The database refused this change ({error.orig}). Nothing was saved."
+
+
+_POOL_EXHAUSTED = (
+    "Every connection to the database is in use right now (many visitors at once). "
+    "Nothing was lost: try again in a moment."
+)
 
 
 @functools.cache
@@ -157,29 +251,74 @@ def _settings_row(settings: Settings) -> dict:
     return values
 
 
+# Where each table hangs: the column that points at its parent, and the parent.
+# An application belongs to its owner; everything else through its application.
+_PARENT: dict[str, tuple[str, sa.Table]] = {
+    "interviews": ("application_id", tables.applications),
+    "letters": ("application_id", tables.applications),
+    "actions": ("application_id", tables.applications),
+    "interviewers": ("interview_id", tables.interviews),
+    "debrief_notes": ("interviewer_id", tables.interviewers),
+}
+_PARENT_GONE = "What this belongs to no longer exists (was it deleted in another tab?). Nothing was saved."
+
+
+def _primary(table: sa.Table) -> sa.Column:
+    return table.primary_key.columns.values()[0]
+
+
+def _chunks(ids: list) -> Iterator[list]:
+    for start in range(0, len(ids), _IDS_PER_STATEMENT):
+        yield ids[start : start + _IDS_PER_STATEMENT]
+
+
+@dataclasses.dataclass(frozen=True)
+class Person:
+    """One person with data in the database, as an operator sees them (`python -m followup people`)."""
+
+    owner: Owner
+    label: str
+    applications: int
+    since: datetime
+
+
 class Store:
-    """Every query the app needs, each in its own short transaction."""
+    """Every query the app needs, for one person, each in its own short transaction.
 
-    def __init__(self, engine: sa.Engine):
+    Open one with `Store.open` (the local owner) and turn it to another person
+    with `for_owner`; both share one engine, so one pool of connections.
+    """
+
+    def __init__(self, engine: sa.Engine, owner: Owner, owner_id: int):
         self.engine = engine
-        self._reader = engine.execution_options(followup_read_only=True)
+        self.owner = owner
+        self.owner_id = owner_id
+        if engine.dialect.name == "postgresql":
+            self._reader = engine.execution_options(
+                isolation_level="REPEATABLE READ", postgresql_readonly=True
+            )
+        else:
+            self._reader = engine.execution_options(followup_read_only=True)
 
     @classmethod
-    def open(cls, url: str | None = None) -> Store:
+    def open(cls, url: str | None = None, owner: Owner = LOCAL_OWNER) -> Store:
         """Connect, and migrate the schema forward (or refuse a newer one)."""
-        store = cls(create_engine(url or default_url()))
-        with store._write(count_as_change=False) as conn:
-            migrations.migrate(conn)
-        return store
+        engine = create_engine(url or default_url())
+        try:
+            try:
+                migrations.migrate_engine(engine)
+            except exc.DBAPIError as error:
+                raise StorageError(_explain(error)) from error
+            return cls(engine, owner, _owner_id(engine, owner, create=True))
+        except BaseException:
+            engine.dispose()
+            raise
 
     @classmethod
-    def open_existing(cls, url: str | None = None) -> Store:
+    def open_existing(cls, url: str | None = None, owner: Owner = LOCAL_OWNER) -> Store:
         """Open the configured database, but never create one: NotFound when there is none yet."""
         url = url or os.environ.get(URL_VARIABLE, "").strip() or f"sqlite:///{default_file()}"
-        try:
-            parsed = sa.engine.make_url(url)
-        except exc.ArgumentError as error:
-            raise StorageError(f"{URL_VARIABLE} is not a database URL: {url!r}") from error
+        parsed = _parse_url(url)
         if parsed.get_backend_name() == "sqlite":
             in_memory = parsed.database in (None, "", ":memory:")
             on_disk = not in_memory and not parsed.database.startswith("file:")
@@ -188,24 +327,45 @@ class Store:
                     f"There is no followup database at {parsed.database or 'memory'} yet: "
                     "open the app once, or run `python -m followup demo`."
                 )
-        return cls.open(url)
+        return cls.open(url, owner)
+
+    def for_owner(self, owner: Owner, *, create: bool = True, label: str = "") -> Store:
+        """The same database, for another person: added on first use when `create`, else NotFound.
+
+        `label` (the name or email their provider gave) is kept for operators.
+        """
+        return Store(self.engine, owner, _owner_id(self.engine, owner, create=create, label=label))
 
     def close(self) -> None:
         self.engine.dispose()
 
+    @property
+    def identity(self) -> str:
+        """Names the data this store reads (a database and a person), for cache keys."""
+        return f"{self.engine.url.render_as_string(hide_password=True)}#owner={self.owner_id}"
+
     @contextmanager
-    def _write(self, *, count_as_change: bool = True) -> Iterator[sa.Connection]:
+    def _write(self) -> Iterator[sa.Connection]:
         try:
             with self.engine.begin() as conn:
+                # First thing: on PostgreSQL this locks the person's row until the commit,
+                # so their saves take turns however many tabs and servers send them.
+                bumped = conn.execute(
+                    tables.owners.update()
+                    .where(tables.owners.c.id == self.owner_id)
+                    .values(data_version=tables.owners.c.data_version + 1)
+                ).rowcount
+                if not bumped:
+                    raise NotFound(
+                        "This account no longer exists here (its data was deleted). Nothing was saved."
+                    )
                 yield conn
-                if count_as_change:
-                    conn.execute(tables.meta.update().values(data_version=tables.meta.c.data_version + 1))
         except exc.IntegrityError as error:
-            raise NotFound(
-                "What this belongs to no longer exists (was it deleted in another tab?). Nothing was saved."
-            ) from error
+            raise NotFound(_PARENT_GONE) from error
         except exc.DBAPIError as error:
             raise StorageError(_explain(error)) from error
+        except exc.TimeoutError as error:
+            raise StorageError(_POOL_EXHAUSTED) from error
 
     @contextmanager
     def _read(self) -> Iterator[sa.Connection]:
@@ -214,22 +374,73 @@ class Store:
                 yield conn
         except exc.DBAPIError as error:
             raise StorageError(_explain(error)) from error
+        except exc.TimeoutError as error:
+            raise StorageError(_POOL_EXHAUSTED) from error
 
     def data_version(self) -> int:
-        """Changes with every save, so a cache keyed on it is never stale."""
+        """Changes with every save of this person, so a cache keyed on it is never stale."""
         with self._read() as conn:
-            return conn.execute(sa.select(tables.meta.c.data_version)).scalar_one()
+            return (
+                conn.execute(
+                    sa.select(tables.owners.c.data_version).where(tables.owners.c.id == self.owner_id)
+                ).scalar()
+                or 0
+            )
 
     def schema_version(self) -> int:
         with self._read() as conn:
             return migrations.schema_version(conn)
 
+    # -- what belongs to this person ------------------------------------
+
+    def _mine(self, table: sa.Table) -> sa.ColumnElement[bool]:
+        """The rows of `table` that belong to this person."""
+        if table is tables.applications:
+            return table.c.owner_id == self.owner_id
+        column, parent = _PARENT[table.name]
+        return table.c[column].in_(sa.select(_primary(parent)).where(self._mine(parent)))
+
+    def _require_parent(self, conn: sa.Connection, table: sa.Table, record) -> None:
+        """Refuse a record that would hang under another person's record, or under none."""
+        column, parent = _PARENT[table.name]
+        key = getattr(record, column)
+        found = conn.execute(
+            sa.select(_primary(parent)).where(_primary(parent) == key, self._mine(parent))
+        ).first()
+        if found is None:
+            raise NotFound(_PARENT_GONE)
+        if table is tables.letters or table is tables.actions:
+            self._require_interviewers(conn, [(record.application_id, record.interviewer_id)])
+
+    def _require_applications(self, conn: sa.Connection, ids) -> None:
+        wanted = sorted(set(ids))
+        a = tables.applications
+        found: set[int] = set()
+        for chunk in _chunks(wanted):
+            found.update(conn.execute(sa.select(a.c.id).where(a.c.id.in_(chunk), self._mine(a))).scalars())
+        if len(found) != len(wanted):
+            raise NotFound(_PARENT_GONE)
+
+    def _require_interviewers(self, conn: sa.Connection, links) -> None:
+        """Each (application, interviewer) pair names an interviewer met for that application."""
+        pairs = {(application, person) for application, person in links if person is not None}
+        p, i = tables.interviewers, tables.interviews
+        application_of: dict[int, int] = {}
+        for chunk in _chunks(sorted({person for _, person in pairs})):
+            rows = conn.execute(
+                sa.select(p.c.id, i.c.application_id)
+                .join(i, i.c.id == p.c.interview_id)
+                .where(p.c.id.in_(chunk))
+            )
+            application_of.update((person, application) for person, application in rows)
+        if any(application_of.get(person) != application for application, person in pairs):
+            raise NotFound(_PARENT_GONE)
+
     # -- generic helpers ------------------------------------------------
 
     def _get(self, cls: type[T], table: sa.Table, key, what: str) -> T:
-        primary = table.primary_key.columns.values()[0]
         with self._read() as conn:
-            row = conn.execute(sa.select(table).where(primary == key)).first()
+            row = conn.execute(sa.select(table).where(_primary(table) == key, self._mine(table))).first()
         if row is None:
             raise NotFound(f"This {what} no longer exists (deleted in another tab?).")
         return _load(cls, row)
@@ -239,15 +450,18 @@ class Store:
             return [_load(cls, row) for row in conn.execute(query)]
 
     def _update_versioned(self, conn: sa.Connection, table: sa.Table, obj, what: str) -> None:
-        primary = table.primary_key.columns.values()[0]
+        primary = _primary(table)
         key = getattr(obj, primary.name)
+        values = _values(obj, table, without=(primary.name, "version"))
+        if table.name in _PARENT and _PARENT[table.name][0] in values:
+            self._require_parent(conn, table, obj)
         result = conn.execute(
             table.update()
-            .where(primary == key, table.c.version == obj.version)
-            .values(**_values(obj, table, without=(primary.name, "version")), version=obj.version + 1)
+            .where(primary == key, table.c.version == obj.version, self._mine(table))
+            .values(**values, version=obj.version + 1)
         )
         if result.rowcount == 0:
-            exists = conn.execute(sa.select(primary).where(primary == key)).first()
+            exists = conn.execute(sa.select(primary).where(primary == key, self._mine(table))).first()
             if exists is None:
                 raise NotFound(f"This {what} was deleted in another tab or window.")
             raise StaleEdit(
@@ -259,21 +473,29 @@ class Store:
     def _insert(self, conn: sa.Connection, table: sa.Table, obj) -> int:
         # Values passed as parameters, not baked into the statement, so SQLAlchemy
         # compiles one INSERT per table and reuses it for every row.
-        new_id = conn.execute(table.insert(), _values(obj, table)).inserted_primary_key[0]
+        values = _values(obj, table)
+        if "owner_id" in table.c:
+            values["owner_id"] = self.owner_id
+        new_id = conn.execute(table.insert(), values).inserted_primary_key[0]
         obj.id = new_id
         return new_id
 
-    def _delete(self, table: sa.Table, key) -> None:
-        primary = table.primary_key.columns.values()[0]
+    def _add(self, table: sa.Table, obj) -> int:
         with self._write() as conn:
-            conn.execute(table.delete().where(primary == key))
+            self._require_parent(conn, table, obj)
+            return self._insert(conn, table, obj)
+
+    def _delete(self, table: sa.Table, key, what: str) -> None:
+        with self._write() as conn:
+            deleted = conn.execute(table.delete().where(_primary(table) == key, self._mine(table))).rowcount
+            if not deleted:
+                raise NotFound(f"This {what} no longer exists (deleted in another tab?).")
 
     # -- applications ---------------------------------------------------
 
     def list_applications(self) -> list[Application]:
-        query = sa.select(tables.applications).order_by(
-            tables.applications.c.created_at.desc(), tables.applications.c.id.desc()
-        )
+        a = tables.applications
+        query = sa.select(a).where(self._mine(a)).order_by(a.c.created_at.desc(), a.c.id.desc())
         return self._list(Application, query)
 
     def get_application(self, application_id: int) -> Application:
@@ -293,18 +515,14 @@ class Store:
     ) -> None:
         """Save applications with everything under them in one transaction.
 
-        With `replace_all`, everything stored before is deleted in the same
-        transaction, so a failure leaves the database exactly as it was.
+        With `replace_all`, everything this person stored before is deleted in
+        the same transaction, so a failure leaves the database exactly as it was.
         """
         with self._write() as conn:
             if replace_all:
-                conn.execute(tables.applications.delete())
+                conn.execute(tables.applications.delete().where(self._mine(tables.applications)))
             if settings is not None:
-                conn.execute(
-                    tables.settings.update()
-                    .where(tables.settings.c.id == 1)
-                    .values(**_settings_row(settings))
-                )
+                self._save_settings(conn, settings)
             for bundle in bundles:
                 self._insert_bundle(conn, bundle)
 
@@ -339,120 +557,118 @@ class Store:
             self._update_versioned(conn, tables.applications, application, "application")
 
     def delete_application(self, application_id: int) -> None:
-        self._delete(tables.applications, application_id)
+        self._delete(tables.applications, application_id, "application")
 
     # -- interviews -----------------------------------------------------
 
     def list_interviews(self, application_id: int | None = None) -> list[Interview]:
-        query = sa.select(tables.interviews).order_by(tables.interviews.c.starts_at, tables.interviews.c.id)
+        i = tables.interviews
+        query = sa.select(i).where(self._mine(i)).order_by(i.c.starts_at, i.c.id)
         if application_id is not None:
-            query = query.where(tables.interviews.c.application_id == application_id)
+            query = query.where(i.c.application_id == application_id)
         return self._list(Interview, query)
 
     def get_interview(self, interview_id: int) -> Interview:
         return self._get(Interview, tables.interviews, interview_id, "interview")
 
     def add_interview(self, interview: Interview) -> int:
-        with self._write() as conn:
-            return self._insert(conn, tables.interviews, interview)
+        return self._add(tables.interviews, interview)
 
     def update_interview(self, interview: Interview) -> None:
         with self._write() as conn:
             self._update_versioned(conn, tables.interviews, interview, "interview")
 
     def delete_interview(self, interview_id: int) -> None:
-        self._delete(tables.interviews, interview_id)
+        self._delete(tables.interviews, interview_id, "interview")
 
     # -- interviewers and their notes -------------------------------------
 
     def list_interviewers(self, interview_id: int | None = None) -> list[Interviewer]:
-        query = sa.select(tables.interviewers).order_by(tables.interviewers.c.id)
+        p = tables.interviewers
+        query = sa.select(p).where(self._mine(p)).order_by(p.c.id)
         if interview_id is not None:
-            query = query.where(tables.interviewers.c.interview_id == interview_id)
+            query = query.where(p.c.interview_id == interview_id)
         return self._list(Interviewer, query)
 
     def get_interviewer(self, interviewer_id: int) -> Interviewer:
         return self._get(Interviewer, tables.interviewers, interviewer_id, "interviewer")
 
     def add_interviewer(self, interviewer: Interviewer) -> int:
-        with self._write() as conn:
-            return self._insert(conn, tables.interviewers, interviewer)
+        return self._add(tables.interviewers, interviewer)
 
     def update_interviewer(self, interviewer: Interviewer) -> None:
         with self._write() as conn:
             self._update_versioned(conn, tables.interviewers, interviewer, "interviewer")
 
     def delete_interviewer(self, interviewer_id: int) -> None:
-        self._delete(tables.interviewers, interviewer_id)
+        self._delete(tables.interviewers, interviewer_id, "interviewer")
 
     def get_notes(self, interviewer_id: int) -> DebriefNotes:
         """The interviewer's notes; blank ones (version 0) if none were written yet."""
+        p, n = tables.interviewers, tables.debrief_notes
         with self._read() as conn:
             row = conn.execute(
-                sa.select(tables.debrief_notes).where(tables.debrief_notes.c.interviewer_id == interviewer_id)
+                sa.select(p.c.id, n)
+                .outerjoin(n, n.c.interviewer_id == p.c.id)
+                .where(p.c.id == interviewer_id, self._mine(p))
             ).first()
-        return _load(DebriefNotes, row) if row else DebriefNotes(interviewer_id=interviewer_id)
+        if row is None:
+            raise NotFound("This interviewer no longer exists (deleted in another tab?).")
+        return _load(DebriefNotes, row) if row.interviewer_id is not None else DebriefNotes(interviewer_id)
 
     def all_notes(self) -> dict[int, DebriefNotes]:
-        return {n.interviewer_id: n for n in self._list(DebriefNotes, sa.select(tables.debrief_notes))}
+        n = tables.debrief_notes
+        return {
+            note.interviewer_id: note for note in self._list(DebriefNotes, sa.select(n).where(self._mine(n)))
+        }
 
     def list_notes(self, interview_id: int) -> dict[int, DebriefNotes]:
-        query = (
-            sa.select(tables.debrief_notes)
-            .join(tables.interviewers)
-            .where(tables.interviewers.c.interview_id == interview_id)
-        )
-        return {n.interviewer_id: n for n in self._list(DebriefNotes, query)}
+        n, p = tables.debrief_notes, tables.interviewers
+        query = sa.select(n).join(p).where(p.c.interview_id == interview_id, self._mine(p))
+        return {note.interviewer_id: note for note in self._list(DebriefNotes, query)}
 
     def save_notes(self, notes: DebriefNotes) -> None:
         notes.updated_at = clock.now().replace(microsecond=0)
         with self._write() as conn:
-            if notes.version == 0:
-                try:
-                    with conn.begin_nested():
-                        conn.execute(
-                            tables.debrief_notes.insert().values(
-                                **_values(notes, tables.debrief_notes, without=("version",)),
-                                version=1,
-                            )
-                        )
-                except exc.IntegrityError:
-                    exists = conn.execute(
-                        sa.select(tables.interviewers.c.id).where(
-                            tables.interviewers.c.id == notes.interviewer_id
-                        )
-                    ).first()
-                    if exists is None:
-                        raise
-                    raise StaleEdit(
-                        "These notes were written in another tab or window after you opened them, "
-                        "so your edit was not saved yet. Your text is still here: keep yours, or take theirs."
-                    ) from None
-                notes.version = 1
-            else:
+            if notes.version != 0:
                 self._update_versioned(conn, tables.debrief_notes, notes, "set of notes")
+                return
+            self._require_parent(conn, tables.debrief_notes, notes)
+            try:
+                with conn.begin_nested():
+                    conn.execute(
+                        tables.debrief_notes.insert().values(
+                            **_values(notes, tables.debrief_notes, without=("version",)), version=1
+                        )
+                    )
+            except exc.IntegrityError:
+                raise StaleEdit(
+                    "These notes were written in another tab or window after you opened them, "
+                    "so your edit was not saved yet. Your text is still here: keep yours, or take theirs."
+                ) from None
+            notes.version = 1
 
     # -- letters ----------------------------------------------------------
 
     def list_letters(self, application_id: int | None = None) -> list[Letter]:
-        query = sa.select(tables.letters).order_by(tables.letters.c.id)
+        lt = tables.letters
+        query = sa.select(lt).where(self._mine(lt)).order_by(lt.c.id)
         if application_id is not None:
-            query = query.where(tables.letters.c.application_id == application_id)
+            query = query.where(lt.c.application_id == application_id)
         return self._list(Letter, query)
 
     def get_letter(self, letter_id: int) -> Letter:
         return self._get(Letter, tables.letters, letter_id, "letter")
 
     def add_letter(self, letter: Letter) -> int:
-        with self._write() as conn:
-            return self._insert(conn, tables.letters, letter)
+        return self._add(tables.letters, letter)
 
     def update_letter(self, letter: Letter) -> None:
         with self._write() as conn:
             self._update_versioned(conn, tables.letters, letter, "letter")
 
     def delete_letter(self, letter_id: int) -> None:
-        self._delete(tables.letters, letter_id)
+        self._delete(tables.letters, letter_id, "letter")
 
     # -- follow-up actions ------------------------------------------------
 
@@ -462,22 +678,25 @@ class Store:
         status: ActionStatus | None = None,
         kind: ActionKind | None = None,
     ) -> list[Action]:
-        query = sa.select(tables.actions).order_by(tables.actions.c.due, tables.actions.c.id)
+        x = tables.actions
+        query = sa.select(x).where(self._mine(x)).order_by(x.c.due, x.c.id)
         if application_id is not None:
-            query = query.where(tables.actions.c.application_id == application_id)
+            query = query.where(x.c.application_id == application_id)
         if status is not None:
-            query = query.where(tables.actions.c.status == status.value)
+            query = query.where(x.c.status == status.value)
         if kind is not None:
-            query = query.where(tables.actions.c.kind == kind.value)
+            query = query.where(x.c.kind == kind.value)
         return self._list(Action, query)
 
     def add_action(self, action: Action) -> int:
-        with self._write() as conn:
-            return self._insert(conn, tables.actions, action)
+        return self._add(tables.actions, action)
 
     def add_history(self, actions: list[Action], letters: list[Letter]) -> None:
         """Actions and letters of applications already saved, in one transaction."""
+        records = [*actions, *letters]
         with self._write() as conn:
+            self._require_applications(conn, [r.application_id for r in records])
+            self._require_interviewers(conn, [(r.application_id, r.interviewer_id) for r in records])
             for action in actions:
                 self._insert(conn, tables.actions, action)
             for letter in letters:
@@ -494,6 +713,7 @@ class Store:
         An action without an id (an outcome, which nothing planned) is added as it is."""
         with self._write() as conn:
             if action.id is None:
+                self._require_parent(conn, tables.actions, action)
                 self._insert(conn, tables.actions, action)
             else:
                 self._update_planned(conn, action)
@@ -509,13 +729,14 @@ class Store:
         before would overwrite what was recorded, so it is refused instead.
         """
         x = tables.actions
+        self._require_parent(conn, x, action)
         if conn.execute(
             x.update()
-            .where(x.c.id == action.id, x.c.status == ActionStatus.PLANNED.value)
+            .where(x.c.id == action.id, x.c.status == ActionStatus.PLANNED.value, self._mine(x))
             .values(**_values(action, x))
         ).rowcount:
             return
-        if conn.execute(sa.select(x.c.id).where(x.c.id == action.id)).first() is None:
+        if conn.execute(sa.select(x.c.id).where(x.c.id == action.id, self._mine(x))).first() is None:
             raise NotFound("This follow-up action no longer exists (replanned in another tab?).")
         raise StaleEdit(
             "This follow-up was already logged or skipped in another tab or window, so nothing was "
@@ -559,10 +780,14 @@ class Store:
         ids = list(plans)
         kept = {action.id for planned in plans.values() for action in planned if action.manual}
         with self._write() as conn:
-            for start in range(0, len(ids), _IDS_PER_STATEMENT):
+            self._require_applications(conn, ids)
+            self._require_interviewers(
+                conn, [(row["application_id"], row["interviewer_id"]) for row in automatic]
+            )
+            for chunk in _chunks(ids):
                 conn.execute(
                     tables.actions.delete().where(
-                        tables.actions.c.application_id.in_(ids[start : start + _IDS_PER_STATEMENT]),
+                        tables.actions.c.application_id.in_(chunk),
                         tables.actions.c.status == ActionStatus.PLANNED.value,
                         tables.actions.c.manual == sa.false(),
                     )
@@ -572,6 +797,9 @@ class Store:
                 conn.execute(tables.actions.insert(), automatic)
 
     def _replace_planned(self, conn: sa.Connection, application_id: int, planned: list[Action]) -> None:
+        self._require_applications(conn, [application_id])
+        automatic = [action for action in planned if not action.manual]
+        self._require_interviewers(conn, [(application_id, action.interviewer_id) for action in automatic])
         conn.execute(
             tables.actions.delete().where(
                 tables.actions.c.application_id == application_id,
@@ -580,35 +808,38 @@ class Store:
             )
         )
         self._drop_manual(conn, [application_id], {a.id for a in planned if a.manual})
-        for action in planned:
-            if not action.manual:
-                action.application_id = application_id
-                self._insert(conn, tables.actions, action)
+        for action in automatic:
+            action.application_id = application_id
+            self._insert(conn, tables.actions, action)
 
     def _drop_manual(self, conn: sa.Connection, application_ids: list[int], kept: set[int | None]) -> None:
-        """Delete the actions moved by hand that the new plans of these applications no longer hold."""
+        """Delete the actions moved by hand that the new plans of these applications no longer hold.
+
+        The applications were checked to be this person's before."""
         x = tables.actions
         gone = []
-        for start in range(0, len(application_ids), _IDS_PER_STATEMENT):
+        for chunk in _chunks(application_ids):
             gone += [
                 action_id
                 for action_id in conn.execute(
                     sa.select(x.c.id).where(
-                        x.c.application_id.in_(application_ids[start : start + _IDS_PER_STATEMENT]),
+                        x.c.application_id.in_(chunk),
                         x.c.status == ActionStatus.PLANNED.value,
                         x.c.manual == sa.true(),
                     )
                 ).scalars()
                 if action_id not in kept
             ]
-        for start in range(0, len(gone), _IDS_PER_STATEMENT):
-            conn.execute(x.delete().where(x.c.id.in_(gone[start : start + _IDS_PER_STATEMENT])))
+        for chunk in _chunks(gone):
+            conn.execute(x.delete().where(x.c.id.in_(chunk)))
 
     # -- settings ---------------------------------------------------------
 
     def get_settings(self) -> Settings:
         with self._read() as conn:
-            row = conn.execute(sa.select(tables.settings).where(tables.settings.c.id == 1)).first()
+            row = conn.execute(
+                sa.select(tables.settings).where(tables.settings.c.owner_id == self.owner_id)
+            ).first()
         if row is None:
             return Settings()
         settings = _load(Settings, row)
@@ -617,9 +848,21 @@ class Store:
 
     def save_settings(self, settings: Settings) -> None:
         with self._write() as conn:
-            conn.execute(
-                tables.settings.update().where(tables.settings.c.id == 1).values(**_settings_row(settings))
-            )
+            self._save_settings(conn, settings)
+
+    def _save_settings(self, conn: sa.Connection, settings: Settings) -> None:
+        # The person's row was locked by _write, so no other save can add their settings in between.
+        s = tables.settings
+        values = _settings_row(settings)
+        if not conn.execute(s.update().where(s.c.owner_id == self.owner_id).values(**values)).rowcount:
+            conn.execute(s.insert().values(**values, owner_id=self.owner_id))
+
+    # -- everything ---------------------------------------------------------
+
+    def delete_all_data(self) -> None:
+        """Delete this person: every application with everything under it, and their settings."""
+        with self._write() as conn:
+            conn.execute(tables.owners.delete().where(tables.owners.c.id == self.owner_id))
 
     # -- overview -----------------------------------------------------------
 
@@ -641,10 +884,10 @@ class Store:
         queries = {
             "applications": sa.select(
                 a.c.id, a.c.company, a.c.role, a.c.status, a.c.job_link, a.c.created_at
-            ),
+            ).where(self._mine(a)),
             "interviews": sa.select(
                 i.c.id, i.c.application_id, i.c.round, i.c.starts_at, i.c.format, i.c.decision_by
-            ),
+            ).where(self._mine(i)),
             "actions": sa.select(
                 x.c.id,
                 x.c.application_id,
@@ -661,12 +904,13 @@ class Store:
                 i.c.starts_at.label("interview_at"),
             )
             .outerjoin(p, p.c.id == x.c.interviewer_id)
-            .outerjoin(i, i.c.id == p.c.interview_id),
+            .outerjoin(i, i.c.id == p.c.interview_id)
+            .where(self._mine(x)),
             "letters": sa.select(
                 lt.c.id, lt.c.application_id, lt.c.interviewer_id, lt.c.kind, lt.c.status, lt.c.sent_on
-            ),
+            ).where(self._mine(lt)),
         }
-        owner = {
+        application_of = {
             "applications": a.c.id,
             "interviews": i.c.application_id,
             "actions": x.c.application_id,
@@ -677,7 +921,7 @@ class Store:
             for name, everything in queries.items():
                 query = everything
                 if application_ids is not None:
-                    query = query.where(owner[name].in_(list(application_ids)))
+                    query = query.where(application_of[name].in_(list(application_ids)))
                 result = conn.execute(query.order_by(query.selected_columns[0]))
                 columns = list(result.keys())
                 # Column by column: pandas would otherwise inspect every row object.
@@ -694,9 +938,67 @@ class Store:
         with self._write() as conn:
             self._update_versioned(conn, tables.letters, letter, "letter")
             if action.id is None:
+                self._require_parent(conn, tables.actions, action)
                 self._insert(conn, tables.actions, action)
             else:
                 self._update_planned(conn, action)
             if application is not None:
                 self._update_versioned(conn, tables.applications, application, "application")
             self._replace_planned(conn, letter.application_id, planned)
+
+
+def _owner_id(engine: sa.Engine, owner: Owner, *, create: bool, label: str = "") -> int:
+    """The id of `owner`'s row, added when `create` (a first sign-in), else NotFound."""
+    o = tables.owners
+    where = (o.c.issuer == owner.issuer) & (o.c.subject == owner.subject)
+    label = label[: o.c.label.type.length]
+    try:
+        with engine.connect() as conn:
+            found = conn.execute(sa.select(o.c.id, o.c.label).where(where)).first()
+            conn.rollback()
+            if found is not None and (not label or found.label == label):
+                return found.id
+            if found is None and not create:
+                raise NotFound(f"No one signed in as {owner} has data in this database.")
+            with conn.begin():
+                if found is None:
+                    conn.execute(
+                        _insert_new(conn, o).values(
+                            issuer=owner.issuer,
+                            subject=owner.subject,
+                            label=label,
+                            created_at=clock.now().replace(microsecond=0),
+                        )
+                    )
+                elif label:
+                    conn.execute(o.update().where(o.c.id == found.id).values(label=label))
+                return conn.execute(sa.select(o.c.id).where(where)).scalar_one()
+    except exc.DBAPIError as error:
+        raise StorageError(_explain(error)) from error
+    except exc.TimeoutError as error:
+        raise StorageError(_POOL_EXHAUSTED) from error
+
+
+def _insert_new(conn: sa.Connection, table: sa.Table):
+    """An INSERT that does nothing when the row is there already (two first sign-ins at once)."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table).on_conflict_do_nothing()
+
+
+def people(store: Store) -> list[Person]:
+    """Everyone with a row in the database behind `store`, for operators: never shown in the app."""
+    o, a = tables.owners, tables.applications
+    query = (
+        sa.select(o.c.issuer, o.c.subject, o.c.label, o.c.created_at, sa.func.count(a.c.id))
+        .outerjoin(a, a.c.owner_id == o.c.id)
+        .group_by(o.c.id, o.c.issuer, o.c.subject, o.c.label, o.c.created_at)
+        .order_by(o.c.created_at, o.c.id)
+    )
+    with store._read() as conn:
+        return [
+            Person(Owner(issuer, subject), label, count, since)
+            for issuer, subject, label, since, count in conn.execute(query)
+        ]

@@ -31,20 +31,50 @@ def _about_interviewer() -> sa.Column:
     )
 
 
-# One row: the schema version and a counter bumped by every write, which
-# lets readers cache what they load and notice any change cheaply.
+# One row: the schema version.
 meta = sa.Table(
     "meta",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("schema_version", sa.Integer, nullable=False),
-    sa.Column("data_version", sa.Integer, nullable=False, server_default="0"),
 )
+
+# The people whose data this is: one row per OpenID issuer and subject (the
+# local app and the demo have one, the local owner). Every application and
+# each person's settings belong to one; the records under an application
+# belong to its owner. `data_version` is bumped in the same transaction as
+# each of that person's saves, so a cache keyed on it is never stale, and
+# every app server reading the database agrees on it.
+owners = sa.Table(
+    "owners",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("issuer", sa.String(1000), nullable=False),
+    sa.Column("subject", sa.String(255), nullable=False),
+    # The name or email the provider gave at the last sign-in, for operators.
+    sa.Column("label", sa.String(320), nullable=False, server_default=""),
+    sa.Column("data_version", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.UniqueConstraint("issuer", "subject", name="uq_owners_issuer_subject"),
+)
+
+
+def _owner(*, unique: bool = False) -> sa.Column:
+    return sa.Column(
+        "owner_id",
+        sa.Integer,
+        sa.ForeignKey("owners.id", ondelete="CASCADE"),
+        nullable=False,
+        unique=unique,
+        index=not unique,
+    )
+
 
 settings = sa.Table(
     "settings",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
+    _owner(unique=True),
     sa.Column("country", sa.String(8), nullable=False, server_default="US"),
     sa.Column("subdivision", sa.String(40), nullable=False, server_default=""),
     sa.Column("cadence", sa.String(20), nullable=False, server_default="moderate"),
@@ -56,6 +86,7 @@ applications = sa.Table(
     "applications",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
+    _owner(),
     sa.Column("company", sa.String(200), nullable=False),
     sa.Column("role", sa.String(200), nullable=False),
     sa.Column("field_pace", sa.String(20), nullable=False),

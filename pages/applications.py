@@ -53,6 +53,7 @@ def _add_application() -> None:
 applications = store.list_applications()
 
 if not applications:
+    session.link_not_found(applications)
     st.info(
         "No applications yet. Add the one you just interviewed for below, "
         "or load eight sample applications to look around first.",

@@ -60,7 +60,7 @@ def _restore(upload) -> None:
     mode = "replace"
     if existing:
         mode = st.radio(
-            f"Your database already holds {len(existing)} applications. What should happen?",
+            f"You already have {len(existing)} applications here. What should happen?",
             ["merge", "replace"],
             format_func={
                 "merge": "Merge: add what is new, skip applications already here",
@@ -70,7 +70,7 @@ def _restore(upload) -> None:
         )
         if mode == "replace":
             st.warning(
-                "Replacing deletes every application now in the database. Download a backup first "
+                "Replacing deletes every application you have here now. Download a backup first "
                 "if you may want it back.",
                 icon=":material/warning:",
             )

@@ -247,6 +247,7 @@ def _history(entries: list[outcome.Decision]) -> None:
 
 applications = store.list_applications()
 if not applications:
+    session.link_not_found(applications)
     st.info("No applications yet: add the one you interviewed for first.", icon=":material/info:")
     st.page_link("pages/applications.py", label="Go to Applications", icon=":material/work:")
     st.stop()

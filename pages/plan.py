@@ -196,6 +196,7 @@ def _show_what_happened() -> None:
 
 applications = store.list_applications()
 if not applications:
+    session.link_not_found(applications)
     _show_what_happened()
     st.info("No applications yet: add the one you interviewed for first.", icon=":material/info:")
     st.page_link("pages/applications.py", label="Go to Applications", icon=":material/work:")

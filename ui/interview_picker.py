@@ -164,6 +164,7 @@ def pick_interview(store: Store) -> tuple[Application, Interview] | None:
     """The application and interview to work on, or None (with the fields to add one) if there is none."""
     applications = store.list_applications()
     if not applications:
+        session.link_not_found(applications)
         st.info(
             "Where did you just interview? Two names and the time are enough to start; "
             "everything you type here is saved.",

@@ -4,11 +4,14 @@ They live in a module, not in the page: a page script runs again on every
 rerun, and a cached function defined there would hash its own source code each
 time. The data is built once per saved state of the database.
 
-The caches hold the local user's database only: every visitor of this process
-opens the same database, so (URL, data version) is a complete key, and since
-every save changes the data version, a save shows at once. A demo mode with
-one database per session will need the session in these keys. The store is
-passed with a leading underscore so that it is not hashed: the URL stands for it.
+The caches are keyed on whose data they hold and which saved state of it:
+`Store.identity` names the database and the person (a demo visitor's own
+database, or one person of a group deployment), and the person's data version
+changes in the same transaction as each of their saves, so a save shows at
+once, through whichever app server made it. The store is passed with a
+leading underscore so that it is not hashed: the identity stands for it.
+The bounds leave room for many people at once on one server; each entry is
+one person's table (or one timeline page) at one saved state.
 """
 
 from __future__ import annotations
@@ -62,15 +65,15 @@ TABLE_COLUMNS = {
 }
 
 
-@st.cache_data(max_entries=4, **_BOUNDS)
-def table(url: str, version: int, today: date, _store: Store) -> tuple[pd.DataFrame, overview.Figures]:
+@st.cache_data(max_entries=64, **_BOUNDS)
+def table(identity: str, version: int, today: date, _store: Store) -> tuple[pd.DataFrame, overview.Figures]:
     loaded = overview.prepare(_store.overview_rows())
     return overview.application_table(loaded, today), overview.figures(loaded, today)
 
 
-@st.cache_data(max_entries=32, **_BOUNDS)
+@st.cache_data(max_entries=256, **_BOUNDS)
 def show_timeline(
-    url: str, version: int, today: date, lane_ids: tuple[int, ...], _lanes: pd.DataFrame, _store: Store
+    identity: str, version: int, today: date, lane_ids: tuple[int, ...], _lanes: pd.DataFrame, _store: Store
 ) -> None:
     """Draw the timeline of these lanes. Call it outside any container: the cache replays the chart.
 

@@ -1,19 +1,22 @@
-"""What every page shares: the store, and which application is being worked on."""
+"""What every page shares: whose store, and which application is being worked on."""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from followup import demo
 from followup.errors import FollowupError
+from followup.model import Owner
 from followup.store import Store, default_url
 from ui.text import md
 
 APPLICATION_KEY = "application"
 _DEMO_KEY = "demo_database"
+_PERSON_KEY = "person_store"
 _FLASH_KEY = "flash"
 
 
@@ -26,6 +29,41 @@ def _open_store(url: str) -> Store:
 def demo_mode() -> bool:
     secret = st.secrets.get("demo") if st.secrets.load_if_toml_exists() else None
     return demo.demo_requested(secret)
+
+
+def sign_in_configured() -> bool:
+    """An [auth] section in the secrets: everyone signs in, and sees only their own data.
+
+    The demo never asks: each visitor has a throw-away database of their own anyway.
+    """
+    if demo_mode() or not st.secrets.load_if_toml_exists():
+        return False
+    return isinstance(st.secrets.get("auth"), Mapping)
+
+
+def signed_in_owner() -> Owner | None:
+    """Who is signed in, as their identity provider names them (issuer and subject); None if no one.
+
+    Raises FollowupError when the provider's answer does not name the person.
+    """
+    if not st.user.is_logged_in:
+        return None
+    issuer, subject = st.user.get("iss"), st.user.get("sub")
+    if not isinstance(issuer, str) or not isinstance(subject, str) or not issuer or not subject:
+        raise FollowupError(
+            "Your sign-in did not say who you are: the identity provider sent no issuer and subject. "
+            "Sign out and try again, or ask whoever runs this site."
+        )
+    return Owner(issuer, subject)
+
+
+def signed_in_label() -> str:
+    """The name (else the email) the provider gave, for the sidebar and for operators."""
+    for claim in ("name", "email", "preferred_username"):
+        value = st.user.get(claim)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
 
 
 def ensure_router() -> None:
@@ -42,14 +80,27 @@ def ensure_router() -> None:
 
 
 def store() -> Store:
-    """The visitor's store: their own throw-away one in demo mode, else the configured database."""
+    """The visitor's store: their own throw-away one in demo mode; with sign-in, the configured
+    database opened for the person signed in (nothing at all for a visitor who is not); else the
+    configured database of the one local user."""
     ensure_router()
     try:
         if demo_mode():
             if _DEMO_KEY not in st.session_state:
                 st.session_state[_DEMO_KEY] = demo.DemoDatabase()
             return st.session_state[_DEMO_KEY].store
-        return _open_store(default_url())
+        shared = _open_store(default_url())
+        if not sign_in_configured():
+            return shared
+        owner = signed_in_owner()
+        if owner is None:
+            # The router shows the sign-in page instead of any other; a page must never go on.
+            st.stop()
+        mine = st.session_state.get(_PERSON_KEY)
+        if mine is None or mine.owner != owner or mine.engine is not shared.engine:
+            mine = shared.for_owner(owner, label=signed_in_label())
+            st.session_state[_PERSON_KEY] = mine
+        return mine
     except FollowupError as error:
         st.error(str(error), icon=":material/database:")
         st.stop()
@@ -80,8 +131,24 @@ def _unique_labels(applications) -> dict[int, str]:
     return {key: label if counts[label] == 1 else f"{label} (#{key})" for key, label in labels.items()}
 
 
+def link_not_found(applications) -> None:
+    """Opened from a link (or a bookmark) naming an application this person does not have: say so.
+
+    Only on arriving: once the picker has run, the address follows the picker.
+    """
+    asked = st.query_params.get(APPLICATION_KEY)
+    if not asked or APPLICATION_KEY in st.session_state:
+        return
+    if asked not in _unique_labels(applications).values():
+        st.warning(
+            "The application in this link was not found: it was deleted, or it belongs to another account.",
+            icon=":material/link_off:",
+        )
+
+
 def pick_application(applications, *, label: str = "Application"):
     """The application the user is working on, shared by every page and kept in the URL."""
+    link_not_found(applications)
     if not applications:
         return None
     by_id = {a.id: a for a in applications}

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 
 from followup import sample
-from followup.commands import add_database_option
-from followup.store import Store
+from followup.commands import add_database_option, open_store
 
 
 def register(subparsers) -> None:
@@ -37,8 +36,9 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    store = Store.open(args.database)
+    store = open_store(args, existing=False, create_person=True)
     added = sample.load_sample(store, args.applications)
     total = len(store.list_applications())
-    print(f"Added {added} sample application(s); the database now holds {total}.")
+    whose = "the database" if args.user is None else "this person's account"
+    print(f"Added {added} sample application(s); {whose} now holds {total}.")
     return 0

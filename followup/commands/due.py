@@ -13,9 +13,8 @@ from datetime import date
 
 from followup import clock, guide, planning
 from followup.calendar_export import CalendarEntry, summary
-from followup.commands import add_database_option
+from followup.commands import add_database_option, open_store
 from followup.letters import scripts
-from followup.store import Store
 
 
 def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -41,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     except ValueError:
         print(f"error: --date {args.date!r} is not a date; use YYYY-MM-DD.", file=sys.stderr)
         return 2
-    store = Store.open_existing(args.database)
+    store = open_store(args, existing=True, create_person=False)
     try:
         due = due_on_or_before(planning.calendar_entries(store), day)
     finally:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from followup import backup, planning, spreadsheet
 from followup.calendar_export import build_ics
-from followup.commands import add_database_option
+from followup.commands import add_database_option, open_store
 from followup.store import Store
 
 
@@ -45,7 +45,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "export",
         help="export your data (json, csv) or the follow-up plan (ics)",
         description=(
-            "Write the configured database as a file. json: everything, in the versioned format "
+            "Write your data (or one person's, with --user) as a file. json: everything, in the versioned format "
             "that `import` reads back (see docs/export-format.md). csv: every table as a CSV file, "
             "zipped, for spreadsheets. ics: one all-day event with a reminder per planned action; "
             "importing a newer file again updates the events instead of adding copies."
@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    store = Store.open_existing(args.database)
+    store = open_store(args, existing=True, create_person=False)
     try:
         if args.application is not None and args.application not in {a.id for a in store.list_applications()}:
             print(f"error: there is no application with id {args.application}.", file=sys.stderr)

@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 from followup import backup
-from followup.commands import add_database_option
-from followup.store import Store
+from followup.commands import add_database_option, open_store
 
 
 def register(subparsers) -> argparse.ArgumentParser:
@@ -17,8 +16,9 @@ def register(subparsers) -> argparse.ArgumentParser:
         help="restore a JSON export (from `export --format json` or the app)",
         description=(
             "Check the whole file, then restore it in one transaction: a file with any problem "
-            "changes nothing. Into a database that already holds applications, choose --merge "
-            "(add what is new, skip applications already there) or --replace (delete everything first)."
+            "changes nothing. With --user, into that person's account (made if they have not signed in "
+            "yet). Where applications are there already, choose --merge (add what is new, skip "
+            "applications already there) or --replace (delete everything first)."
         ),
     )
     parser.add_argument("file", metavar="FILE", help="a followup JSON export")
@@ -30,10 +30,10 @@ def register(subparsers) -> argparse.ArgumentParser:
     return parser
 
 
-def _ask(existing: int) -> str | None:
+def _ask(existing: int, whose: str) -> str | None:
     if not sys.stdin.isatty():
         return None
-    answer = input(f"The database holds {existing} applications. [m]erge, [r]eplace or [c]ancel? ")
+    answer = input(f"{whose.capitalize()} holds {existing} applications. [m]erge, [r]eplace or [c]ancel? ")
     return {"m": "merge", "r": "replace"}.get(answer.strip().lower()[:1])
 
 
@@ -55,14 +55,15 @@ def run(args: argparse.Namespace) -> int:
     except backup.ImportRefused as refusal:
         print(f"error: nothing was imported. {refusal}", file=sys.stderr)
         return 2
-    store = Store.open(args.database)
+    store = open_store(args, existing=False, create_person=True)
     existing = len(store.list_applications())
+    whose = "the database" if args.user is None else "this person's account"
     mode = "merge" if args.merge else "replace" if args.replace else None
     if mode is None:
-        mode = "replace" if existing == 0 else _ask(existing)
+        mode = "replace" if existing == 0 else _ask(existing, whose)
     if mode is None:
         print(
-            f"error: the database already holds {existing} applications: choose --merge or --replace.",
+            f"error: {whose} already holds {existing} applications: choose --merge or --replace.",
             file=sys.stderr,
         )
         return 2

@@ -6,41 +6,75 @@ import sqlalchemy as sa
 
 from followup import migrations, tables
 from followup.errors import SchemaTooNew, StorageError
-from followup.model import Application
+from followup.model import LOCAL_OWNER, Application, Owner, Settings
 from followup.store import Store, create_engine
+from tests.conftest import postgres_schema
+from tests.unit import schema_v2
 
 
-def _columns(conn) -> dict[str, dict[str, tuple[str, bool]]]:
+@pytest.fixture
+def database_url(any_database_url):
+    return any_database_url
+
+
+def _schema(conn) -> dict:
+    """Every table's columns (type, nullable), foreign keys and indexes, whatever their names."""
     inspector = sa.inspect(conn)
-    return {
-        name: {
-            c["name"]: (type(c["type"]).__name__.upper(), c["nullable"]) for c in inspector.get_columns(name)
+    described = {}
+    for name in inspector.get_table_names():
+        described[name] = {
+            "columns": {
+                c["name"]: (type(c["type"]).__name__.upper(), c["nullable"])
+                for c in inspector.get_columns(name)
+            },
+            "foreign keys": sorted(
+                (
+                    tuple(fk["constrained_columns"]),
+                    fk["referred_table"],
+                    (fk.get("options") or {}).get("ondelete"),
+                )
+                for fk in inspector.get_foreign_keys(name)
+            ),
+            "unique": sorted(
+                [tuple(u["column_names"]) for u in inspector.get_unique_constraints(name)]
+                + [tuple(i["column_names"]) for i in inspector.get_indexes(name) if i["unique"]]
+            ),
+            "indexes": sorted(
+                tuple(i["column_names"]) for i in inspector.get_indexes(name) if not i["unique"]
+            ),
         }
-        for name in inspector.get_table_names()
-    }
+    return described
 
 
-def _expected() -> dict[str, dict[str, tuple[str, bool]]]:
-    engine = sa.create_engine("sqlite://")
-    tables.metadata.create_all(engine)
-    with engine.connect() as conn:
-        return _columns(conn)
+def _expected(database_url: str) -> dict:
+    """What tables.py describes, made directly by SQLAlchemy on an empty database of the same kind."""
+    if database_url.startswith("sqlite"):
+        engine = sa.create_engine("sqlite://")
+        tables.metadata.create_all(engine)
+        with engine.connect() as conn:
+            return _schema(conn)
+    with postgres_schema() as url:
+        engine = sa.create_engine(url)
+        tables.metadata.create_all(engine)
+        with engine.connect() as conn:
+            described = _schema(conn)
+        engine.dispose()
+        return described
 
 
-def test_an_empty_database_migrates_to_exactly_the_current_schema(tmp_path):
-    store = Store.open(f"sqlite:///{tmp_path / 'new.db'}")
-    assert store.schema_version() == migrations.CURRENT_VERSION
-    with store.engine.connect() as conn:
-        assert _columns(conn) == _expected()
-
-
-def test_an_older_database_moves_forward_and_keeps_its_data(tmp_path):
-    url = f"sqlite:///{tmp_path / 'old.db'}"
-    engine = create_engine(url)
+def _old_database(url: str, version: int) -> None:
+    """A database as followup version 1 or 2 left it, with an application and the settings row."""
+    engine = sa.create_engine(url)
+    old = schema_v2.metadata
     with engine.begin() as conn:
-        assert migrations.migrate(conn, migrations.STEPS[:1]) == 1
+        wanted = [t for t in old.sorted_tables if version >= 2 or t.name not in ("letters", "actions")]
+        old.create_all(conn, tables=wanted)
+        conn.execute(old.tables["meta"].insert().values(id=1, schema_version=version, data_version=41))
+        conn.execute(old.tables["settings"].insert().values(id=1, country="DE", signature="Jo"))
         conn.execute(
-            tables.applications.insert().values(
+            old.tables["applications"]
+            .insert()
+            .values(
                 company="Old Co",
                 role="Clerk",
                 field_pace="relaxed",
@@ -49,65 +83,107 @@ def test_an_older_database_moves_forward_and_keeps_its_data(tmp_path):
                 created_at=datetime(2025, 1, 2, 9),
             )
         )
-        assert "letters" not in sa.inspect(conn).get_table_names()
+        conn.execute(
+            old.tables["interviews"]
+            .insert()
+            .values(application_id=1, round=1, starts_at=datetime(2025, 1, 3, 10))
+        )
     engine.dispose()
 
-    store = Store.open(url)
+
+def test_an_empty_database_migrates_to_exactly_the_current_schema(database_url):
+    store = Store.open(database_url)
     assert store.schema_version() == migrations.CURRENT_VERSION
-    assert [a.company for a in store.list_applications()] == ["Old Co"]
     with store.engine.connect() as conn:
-        assert _columns(conn) == _expected()
+        assert _schema(conn) == _expected(database_url)
+    store.close()
 
 
-def test_opening_twice_changes_nothing(tmp_path):
-    url = f"sqlite:///{tmp_path / 'twice.db'}"
-    Store.open(url).add_application(Application("A", "B"))
-    store = Store.open(url)
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_older_database_moves_forward_and_keeps_its_data_for_the_local_owner(database_url, version):
+    _old_database(database_url, version)
+
+    store = Store.open(database_url)
+    assert store.schema_version() == migrations.CURRENT_VERSION
+    assert store.owner == LOCAL_OWNER
+    assert [a.company for a in store.list_applications()] == ["Old Co"]
+    assert [i.starts_at for i in store.list_interviews()] == [datetime(2025, 1, 3, 10)]
+    assert (store.get_settings().country, store.get_settings().signature) == ("DE", "Jo")
+    with store.engine.connect() as conn:
+        assert _schema(conn) == _expected(database_url)
+
+    # Someone signing in later starts with nothing of the local owner's.
+    other = store.for_owner(Owner("https://id.example", "new-person"))
+    assert other.list_applications() == [] and other.list_interviews() == []
+    assert other.get_settings() == Settings()
+    store.close()
+
+
+def test_the_upgrade_keeps_everything_under_each_application(database_url):
+    """Rebuilding the applications table must not take the records that point at it along."""
+    _old_database(database_url, 2)
+    store = Store.open(database_url)
+    application = store.list_applications()[0]
+    assert len(store.list_interviews(application.id)) == 1
+    store.delete_application(application.id)
+    with store.engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(tables.interviews)).scalar_one() == 0
+    store.close()
+
+
+def test_opening_twice_changes_nothing(database_url):
+    Store.open(database_url).add_application(Application("A", "B"))
+    store = Store.open(database_url)
     assert len(store.list_applications()) == 1
     assert store.get_settings().country == "US"
+    with store.engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(tables.owners)).scalar_one() == 1
+    store.close()
 
 
-def test_a_database_from_a_newer_version_is_refused_and_left_untouched(tmp_path):
+def test_a_database_from_a_newer_version_is_refused_and_left_untouched(database_url):
+    store = Store.open(database_url)
+    store.add_application(Application("Kept", "Role"))
+    with store.engine.begin() as conn:
+        conn.execute(tables.meta.update().values(schema_version=migrations.CURRENT_VERSION + 1))
+    store.close()
+    with pytest.raises(SchemaTooNew, match="newer version of followup"):
+        Store.open(database_url)
+    engine = create_engine(database_url)
+    with engine.connect() as conn:
+        assert conn.execute(sa.select(tables.applications.c.company)).scalars().all() == ["Kept"]
+        assert (
+            conn.execute(sa.select(tables.meta.c.schema_version)).scalar() == migrations.CURRENT_VERSION + 1
+        )
+    engine.dispose()
+
+
+def test_a_newer_sqlite_file_is_not_even_rewritten(tmp_path):
     path = tmp_path / "newer.db"
     store = Store.open(f"sqlite:///{path}")
     with store.engine.begin() as conn:
         conn.execute(tables.meta.update().values(schema_version=migrations.CURRENT_VERSION + 1))
     store.close()
     before = path.read_bytes()
-    with pytest.raises(SchemaTooNew, match="newer version of followup"):
+    with pytest.raises(SchemaTooNew):
         Store.open(f"sqlite:///{path}")
     assert path.read_bytes() == before
 
 
-def test_a_database_of_another_program_is_refused(tmp_path):
-    engine = sa.create_engine(f"sqlite:///{tmp_path / 'other.db'}")
+def test_a_database_of_another_program_is_refused(database_url):
+    engine = sa.create_engine(database_url)
     with engine.begin() as conn:
         conn.exec_driver_sql("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
-    with pytest.raises(StorageError, match="not made by followup"):
-        Store.open(f"sqlite:///{tmp_path / 'other.db'}")
-
-
-def test_a_version_2_database_gets_the_region_setting_and_keeps_its_settings(tmp_path):
-    url = f"sqlite:///{tmp_path / 'v2.db'}"
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        assert migrations.migrate(conn, migrations.STEPS[:2]) == 2
-        # The settings table as version 2 had it: no region yet.
-        conn.exec_driver_sql("ALTER TABLE settings DROP COLUMN subdivision")
-        conn.execute(tables.settings.update().values(country="CA", cadence="gentle", signature="Jo"))
-        assert "subdivision" not in {c["name"] for c in sa.inspect(conn).get_columns("settings")}
     engine.dispose()
+    with pytest.raises(StorageError, match="not made by followup"):
+        Store.open(database_url)
 
-    store = Store.open(url)
-    assert store.schema_version() == migrations.CURRENT_VERSION >= 3
+
+def test_a_version_2_database_gets_the_region_setting_and_keeps_its_settings(database_url):
+    _old_database(database_url, 2)  # its settings table has no region yet
+    store = Store.open(database_url)
     settings = store.get_settings()
-    assert (settings.country, settings.cadence, settings.signature, settings.subdivision) == (
-        "CA",
-        "gentle",
-        "Jo",
-        "",
-    )
-    with store.engine.connect() as conn:
-        assert _columns(conn) == _expected()
-    store.save_settings(replace(settings, subdivision="ON"))
-    assert store.get_settings().subdivision == "ON"
+    assert (settings.country, settings.signature, settings.subdivision) == ("DE", "Jo", "")
+    store.save_settings(replace(settings, subdivision="BY"))
+    assert store.get_settings().subdivision == "BY"
+    store.close()

@@ -5,28 +5,25 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
-from followup import backup, migrations, tables
+from followup import backup, migrations
 from followup.letters import capture
 from followup.letters.compose import draft
 from followup.model import LetterKind
 from followup.sample import load_sample
 from followup.store import Store, create_engine
+from tests.unit import schema_v2
 
 
 def test_a_database_from_before_moves_forward_with_its_notes(tmp_path):
     url = f"sqlite:///{tmp_path / 'old.db'}"
     engine = create_engine(url)
     with engine.begin() as conn:
-        assert migrations.migrate(conn, migrations.STEPS[:2]) == 2
-        # Steps create tables as they are defined today; a database from before had none of these.
-        for table, column in (
-            ("debrief_notes", "concern_answer"),
-            ("debrief_notes", "amended_answer"),
-            ("interviewers", "salutation"),
-        ):
-            conn.execute(sa.text(f"ALTER TABLE {table} DROP COLUMN {column}"))
+        # The schema as version 2 left it: no salutation, no answers.
+        schema_v2.metadata.create_all(conn)
+        conn.execute(schema_v2.meta.insert().values(id=1, schema_version=2, data_version=0))
+        conn.execute(schema_v2.settings.insert().values(id=1))
         conn.execute(
-            tables.applications.insert().values(
+            schema_v2.applications.insert().values(
                 id=1,
                 company="Old Co",
                 role="Clerk",
@@ -37,7 +34,9 @@ def test_a_database_from_before_moves_forward_with_its_notes(tmp_path):
             )
         )
         conn.execute(
-            tables.interviews.insert().values(id=1, application_id=1, round=1, starts_at=datetime(2025, 1, 3))
+            schema_v2.interviews.insert().values(
+                id=1, application_id=1, round=1, starts_at=datetime(2025, 1, 3)
+            )
         )
         conn.execute(
             sa.text("INSERT INTO interviewers (id, interview_id, name) VALUES (1, 1, 'Dr. Ada Lee')")

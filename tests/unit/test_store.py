@@ -1,3 +1,4 @@
+import dataclasses
 import threading
 from datetime import date, datetime
 
@@ -25,6 +26,18 @@ from followup.model import (
     Status,
 )
 from followup.store import Store, default_url
+
+
+@pytest.fixture
+def database_url(any_database_url):
+    return any_database_url
+
+
+@pytest.fixture
+def sqlite_store(tmp_path):
+    opened = Store.open(f"sqlite:///{tmp_path / 'followup.db'}")
+    yield opened
+    opened.close()
 
 
 def _application(store, company="Acme ✨ Ltd", role="Analyst"):
@@ -207,31 +220,29 @@ def test_every_write_moves_the_data_version(store):
     assert store.data_version() == before + 2
 
 
-def test_sqlite_runs_with_foreign_keys_and_wal(store):
-    with store.engine.connect() as conn:
+def test_sqlite_runs_with_foreign_keys_and_wal(sqlite_store):
+    with sqlite_store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
 
 
 def test_two_writers_at_once_both_land(database_url):
-    """Writes start as immediate transactions, so a second writer waits instead of failing."""
+    """Four servers (four engines) saving at once: on SQLite the second writer waits for the write
+    lock instead of failing; on PostgreSQL each save waits for the person's row."""
     stores = [Store.open(database_url) for _ in range(4)]
     errors = []
 
     def write(store, worker):
         try:
             for n in range(25):
-                with store._write() as conn:
-                    conn.execute(sa.select(tables.meta.c.data_version)).scalar_one()
-                    store._insert(
-                        conn,
-                        tables.applications,
-                        Application(f"Co {worker}-{n}", "Role", created_at=datetime(2026, 1, 1)),
-                    )
+                store.add_application(
+                    Application(f"Co {worker}-{n}", "Role", created_at=datetime(2026, 1, 1))
+                )
         except Exception as error:  # noqa: BLE001 - the test reports whatever went wrong
             errors.append(error)
 
+    before = stores[0].data_version()
     threads = [threading.Thread(target=write, args=(s, i)) for i, s in enumerate(stores)]
     for thread in threads:
         thread.start()
@@ -239,6 +250,93 @@ def test_two_writers_at_once_both_land(database_url):
         thread.join()
     assert errors == []
     assert len(stores[0].list_applications()) == 100
+    # Every save counted once, none lost to another.
+    assert stores[0].data_version() == before + 100
+    for store in stores:
+        store.close()
+
+
+def test_two_servers_saving_the_same_record_never_lose_an_update(database_url):
+    """Each of two servers reads the record, changes it and saves it, twenty times at once:
+    every save that was accepted is in the final version count, and each refusal is a stale edit."""
+    first, second = Store.open(database_url), Store.open(database_url)
+    application = Application("Shared", "Role 0")
+    first.add_application(application)
+    accepted, refused, failures = [], [], []
+
+    def edit(store, name):
+        for n in range(20):
+            mine = store.get_application(application.id)
+            mine.notes = f"{name} {n}"
+            try:
+                store.update_application(mine)
+                accepted.append(mine.notes)
+            except StaleEdit:
+                refused.append(mine.notes)
+            except Exception as error:  # noqa: BLE001 - the test reports whatever went wrong
+                failures.append(error)
+
+    threads = [
+        threading.Thread(target=edit, args=(s, name)) for s, name in ((first, "first"), (second, "second"))
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert len(accepted) + len(refused) == 40
+    final = first.get_application(application.id)
+    assert final.version == len(accepted)  # a new record starts at version 0
+    assert final.notes == accepted[-1]
+    first.close()
+    second.close()
+
+
+def test_two_servers_replanning_at_once_leave_one_plan(database_url):
+    """Replacing the plan deletes the planned actions and inserts new ones: two at once must not
+    leave both plans behind."""
+    stores = [Store.open(database_url) for _ in range(2)]
+    application = _application(stores[0])
+    plan = [
+        Action(application.id, ActionKind.STATUS_CHECK, date(2026, 12, day), Channel.PHONE, attempt=day)
+        for day in (1, 3, 7)
+    ]
+    errors = []
+
+    def replan(store):
+        try:
+            for _ in range(15):
+                store.replace_planned(application.id, [dataclasses.replace(a) for a in plan])
+        except Exception as error:  # noqa: BLE001 - the test reports whatever went wrong
+            errors.append(error)
+
+    threads = [threading.Thread(target=replan, args=(s,)) for s in stores]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert [a.due.day for a in stores[0].list_actions(application.id)] == [1, 3, 7]
+    for store in stores:
+        store.close()
+
+
+def test_postgresql_engines_pool_enough_connections_for_streamlit(monkeypatch, postgres_url):
+    store = Store.open(postgres_url)
+    assert (store.engine.pool.size(), store.engine.pool._max_overflow) == (10, 20)
+    store.close()
+    monkeypatch.setenv("FOLLOWUP_DATABASE_POOL_SIZE", "3")
+    store = Store.open(postgres_url)
+    assert (store.engine.pool.size(), store.engine.pool._max_overflow) == (3, 6)
+    store.close()
+    monkeypatch.setenv("FOLLOWUP_DATABASE_POOL_SIZE", "lots")
+    with pytest.raises(StorageError, match="FOLLOWUP_DATABASE_POOL_SIZE must be a whole number"):
+        Store.open(postgres_url)
+
+
+def test_an_unreachable_postgresql_server_is_explained():
+    with pytest.raises(StorageError, match="cannot be reached"):
+        Store.open("postgresql://nobody@127.0.0.1:9/followup?connect_timeout=2")
 
 
 def test_a_read_only_database_gives_a_clear_message_and_keeps_the_data(tmp_path):
@@ -265,7 +363,8 @@ def test_a_bad_database_url_is_explained():
         Store.open("not a url")
 
 
-def test_a_full_disk_gives_a_clear_message_and_keeps_what_was_saved(store):
+def test_a_full_disk_gives_a_clear_message_and_keeps_what_was_saved(sqlite_store):
+    store = sqlite_store
     _application(store, company="Saved before")
     with store.engine.connect() as conn:
         pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
