@@ -5,7 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from followup import guide
+from ui import session
 
+# No data here, but like every page it opens only for a visitor who may use the app.
+session.store()
 st.title("Sources")
 st.caption(
     "followup's advice is written in our own words from five articles on following up after a job "
