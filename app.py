@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import session
+from ui import errors, session
 
 PAGES = Path(__file__).parent / "pages"
 
@@ -32,6 +32,7 @@ navigation = st.navigation(
         ],
     }
 )
-session.store()
-session.demo_banner()
-navigation.run()
+with errors.boundary():
+    session.store()
+    session.demo_banner()
+    navigation.run()

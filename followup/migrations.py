@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import sqlalchemy as sa
 
-from followup import tables
+from followup import event_ids, tables
 from followup.errors import SchemaTooNew, StorageError
 
 Step = Callable[[sa.Connection], None]
@@ -25,6 +25,48 @@ def _create(*new_tables: sa.Table) -> Step:
             table.create(conn, checkfirst=True)
 
     return step
+
+
+def _add_columns(table: sa.Table, *names: str) -> Step:
+    """Add columns of `table` (as tables.py defines them) that an older database lacks."""
+
+    def step(conn: sa.Connection) -> None:
+        present = {column["name"] for column in sa.inspect(conn).get_columns(table.name)}
+        for name in names:
+            if name not in present:
+                definition = sa.schema.CreateColumn(table.c[name]).compile(dialect=conn.dialect)
+                conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {definition}")
+
+    return step
+
+
+def _give_actions_their_event_ids(conn: sa.Connection) -> None:
+    """Store the id each action's calendar event already had, so calendars keep matching.
+
+    Calendar files used to build it from database ids, numbering a repeat
+    within one file in the order of its events; the same order is used here.
+    """
+    x = tables.actions
+    rows = conn.execute(
+        sa.select(x.c.id, x.c.application_id, x.c.kind, x.c.interviewer_id, x.c.recipient, x.c.attempt)
+        .where(x.c.uid == "")
+        .order_by(x.c.status != "planned", x.c.due, x.c.application_id, x.c.id)
+    ).all()
+    used = set(conn.execute(sa.select(x.c.uid).where(x.c.uid != "")).scalars())
+    changes = [
+        {
+            "key": row.id,
+            "uid": event_ids.distinct(
+                event_ids.legacy_uid(
+                    row.application_id, row.kind, row.interviewer_id, row.recipient, row.attempt
+                ),
+                used,
+            ),
+        }
+        for row in rows
+    ]
+    if changes:
+        conn.execute(x.update().where(x.c.id == sa.bindparam("key")).values(uid=sa.bindparam("uid")), changes)
 
 
 def _seed_single_rows(conn: sa.Connection) -> None:
@@ -50,6 +92,11 @@ STEPS: list[tuple[int, str, list[Step]]] = [
         ],
     ),
     (2, "letters and follow-up actions", [_create(tables.letters, tables.actions)]),
+    (
+        3,
+        "a calendar event id stored with each follow-up action",
+        [_add_columns(tables.actions, "uid"), _give_actions_their_event_ids],
+    ),
 ]
 
 CURRENT_VERSION = STEPS[-1][0]

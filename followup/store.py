@@ -12,20 +12,23 @@ import enum
 import functools
 import json
 import os
+import sqlite3
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import quote
 
 import platformdirs
 import sqlalchemy as sa
 from sqlalchemy import event, exc
 from sqlalchemy.pool import StaticPool
 
-from followup import clock, migrations, tables
-from followup.errors import NotFound, StaleEdit, StorageError
+from followup import clock, event_ids, migrations, tables, validation
+from followup.errors import NotFound, SchemaTooNew, StaleEdit, StorageError, ValidationFailed
 from followup.model import (
     Action,
     ActionKind,
@@ -45,6 +48,20 @@ URL_VARIABLE = "FOLLOWUP_DATABASE_URL"
 BUSY_TIMEOUT_MS = 15_000
 # Below SQLite's limit on the number of values one statement may bind.
 _IDS_PER_STATEMENT = 500
+# The package that provides each database driver SQLAlchemy may ask for.
+_DRIVER_PACKAGES = {
+    "psycopg2": "psycopg2-binary",
+    "psycopg": "psycopg[binary]",
+    "pg8000": "pg8000",
+    "asyncpg": "asyncpg",
+    "MySQLdb": "mysqlclient",
+    "pymysql": "PyMySQL",
+    "mysql": "mysql-connector-python",
+    "oracledb": "oracledb",
+    "pyodbc": "pyodbc",
+}
+# Text columns without a length that still hold one line (a header, a link, an id).
+_ONE_LINE_TEXT = frozenset({"subject", "job_link", "uid"})
 
 
 def default_url() -> str:
@@ -62,13 +79,17 @@ def default_file() -> Path:
     return Path(platformdirs.user_data_dir("followup", appauthor=False)) / "followup.db"
 
 
-def create_engine(url: str) -> sa.Engine:
+def _parse_url(url: str) -> sa.URL:
     try:
-        parsed = sa.engine.make_url(url)
+        return sa.engine.make_url(url)
     except exc.ArgumentError as error:
         raise StorageError(f"{URL_VARIABLE} is not a database URL: {url!r}") from error
+
+
+def create_engine(url: str) -> sa.Engine:
+    parsed = _parse_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return sa.create_engine(parsed, pool_pre_ping=True)
+        return _engine_with_driver(parsed, pool_pre_ping=True)
     in_memory = parsed.database in (None, "", ":memory:")
     if in_memory:
         # One shared connection, or every thread would see its own empty database.
@@ -77,21 +98,39 @@ def create_engine(url: str) -> sa.Engine:
         if not parsed.database.startswith("file:"):
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-    _configure_sqlite(engine, wal=not in_memory)
+    _configure_sqlite(engine)
     return engine
 
 
-def _configure_sqlite(engine: sa.Engine, *, wal: bool) -> None:
+def _engine_with_driver(parsed: sa.URL, **options) -> sa.Engine:
+    """An engine for another database, or a message naming the package its driver comes in."""
+    try:
+        return sa.create_engine(parsed, **options)
+    except exc.NoSuchModuleError as error:
+        raise StorageError(
+            f"{URL_VARIABLE} names a kind of database that is not known here ({parsed.drivername}). "
+            "Use a sqlite:// or postgresql:// URL."
+        ) from error
+    except ModuleNotFoundError as error:
+        module = (error.name or "").split(".")[0]
+        package = _DRIVER_PACKAGES.get(module, module)
+        raise StorageError(
+            f"This {parsed.get_backend_name()} database needs the Python package {package!r}, which is "
+            f"not installed: run `pip install {package}`, then start followup again."
+        ) from error
+
+
+def _configure_sqlite(engine: sa.Engine) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection, _record):
         # Let SQLAlchemy's "begin" event decide how a transaction starts.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
+        # Settings of this connection only: nothing here writes to the file, so a
+        # database that is then refused (too new) is left exactly as it was.
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        if wal:
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -141,20 +180,81 @@ def _load(cls: type[T], row: sa.Row) -> T:
     return cls(**values)
 
 
+def is_one_line(table: sa.Table, name: str) -> bool:
+    """Whether a text column holds one line (a name, an address, a subject) rather than free text."""
+    return name in _one_line_columns(table.name)
+
+
+@functools.cache
+def _one_line_columns(table_name: str) -> frozenset[str]:
+    table = tables.metadata.tables[table_name]
+    return frozenset(
+        column.name
+        for column in table.c
+        if isinstance(column.type, sa.String)
+        and (column.type.length is not None or column.name in _ONE_LINE_TEXT)
+    )
+
+
+def _stored(table: sa.Table, name: str, value):
+    """A value as the database keeps it: enums by their value, text without control
+    characters, and dates only within the years every part of the app can handle."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, str):
+        return validation.clean_text(value, multiline=not is_one_line(table, name))
+    if isinstance(value, date):
+        problem = validation.date_problem(value)
+        if problem:
+            raise ValidationFailed({name: problem})
+    return value
+
+
 def _values(obj, table: sa.Table, *, without: tuple[str, ...] = ("id", "version")) -> dict:
     values = {}
     for column in table.c:
         if column.name in without or not hasattr(obj, column.name):
             continue
-        value = getattr(obj, column.name)
-        values[column.name] = value.value if isinstance(value, enum.Enum) else value
+        values[column.name] = _stored(table, column.name, getattr(obj, column.name))
     return values
 
 
 def _settings_row(settings: Settings) -> dict:
     values = _values(settings, tables.settings)
-    values["user_dictionary"] = json.dumps(sorted(set(settings.user_dictionary)))
+    words = {validation.clean_text(word, multiline=False) for word in settings.user_dictionary}
+    values["user_dictionary"] = json.dumps(sorted(words))
     return values
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _read_only_urls(parsed: sa.URL) -> list[str]:
+    """For a SQLite file we may not write (its folder or itself read-only), the URLs that read it.
+
+    `mode=ro` reads a database that is being written by someone else; a database in
+    write-ahead-log mode in a read-only folder can only be read as `immutable`.
+    Empty when the file can be written, or is not a plain SQLite file.
+    """
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return []
+    if parsed.database.startswith("file:"):
+        return []
+    path = Path(parsed.database).expanduser().resolve()
+    if not path.is_file() or _writable(path):
+        return []
+    location = quote(str(path))
+    return [f"sqlite:///file:{location}?mode=ro&uri=true", f"sqlite:///file:{location}?immutable=1&uri=true"]
+
+
+def _take_uid(previous: dict[tuple, str], application_id: int, action: Action) -> str:
+    """The event id of the action a replan replaces with this one, else a new one."""
+    key = (
+        application_id,
+        *event_ids.identity(action.kind, action.interviewer_id, action.recipient, action.attempt),
+    )
+    return previous.pop(key, None) or event_ids.new_uid()
 
 
 class Store:
@@ -166,20 +266,68 @@ class Store:
 
     @classmethod
     def open(cls, url: str | None = None) -> Store:
-        """Connect, and migrate the schema forward (or refuse a newer one)."""
-        store = cls(create_engine(url or default_url()))
-        with store._write(count_as_change=False) as conn:
-            migrations.migrate(conn)
+        """Connect, and migrate the schema forward (or refuse a newer one, writing nothing).
+
+        A SQLite file that cannot be written (a read-only folder, say) is opened
+        for reading: exports and the due list work, saves say it is read-only.
+        """
+        url = url or default_url()
+        read_only = _read_only_urls(_parse_url(url))
+        if read_only:
+            return cls._open_read_only(read_only)
+        store = cls(create_engine(url))
+        try:
+            with store._write(count_as_change=False) as conn:
+                migrations.migrate(conn)
+            store._use_write_ahead_log()
+        except BaseException:
+            store.close()
+            raise
         return store
+
+    @classmethod
+    def _open_read_only(cls, urls: list[str]) -> Store:
+        problem: StorageError | None = None
+        for url in urls:
+            store = cls(create_engine(url))
+            try:
+                found = store.schema_version()
+            except StorageError as error:
+                store.close()
+                problem = error
+                continue
+            if found > migrations.CURRENT_VERSION:
+                store.close()
+                raise SchemaTooNew(found, migrations.CURRENT_VERSION)
+            if found < migrations.CURRENT_VERSION:
+                store.close()
+                raise StorageError(
+                    "This database is read-only, and it was made by an older version of followup: "
+                    "open it once where it can be written, so that it can be brought up to date."
+                )
+            return store
+        raise problem or StorageError("The database file cannot be opened for reading.")
+
+    def _use_write_ahead_log(self) -> None:
+        """Readers never wait for a writer, nor a writer for readers (SQLite files only).
+
+        Set once the schema is known to be ours: the mode is written into the file.
+        """
+        if self.engine.dialect.name != "sqlite" or self.engine.url.database in (None, "", ":memory:"):
+            return
+        connection = self.engine.raw_connection()
+        try:
+            connection.driver_connection.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError:
+            pass  # opened read-only by its URL: it stays in the mode it has
+        finally:
+            connection.close()
 
     @classmethod
     def open_existing(cls, url: str | None = None) -> Store:
         """Open the configured database, but never create one: NotFound when there is none yet."""
         url = url or os.environ.get(URL_VARIABLE, "").strip() or f"sqlite:///{default_file()}"
-        try:
-            parsed = sa.engine.make_url(url)
-        except exc.ArgumentError as error:
-            raise StorageError(f"{URL_VARIABLE} is not a database URL: {url!r}") from error
+        parsed = _parse_url(url)
         if parsed.get_backend_name() == "sqlite":
             in_memory = parsed.database in (None, "", ":memory:")
             on_disk = not in_memory and not parsed.database.startswith("file:")
@@ -257,6 +405,8 @@ class Store:
         obj.version += 1
 
     def _insert(self, conn: sa.Connection, table: sa.Table, obj) -> int:
+        if table is tables.actions and not obj.uid:
+            obj.uid = event_ids.new_uid()
         # Values passed as parameters, not baked into the statement, so SQLAlchemy
         # compiles one INSERT per table and reuses it for every row.
         new_id = conn.execute(table.insert(), _values(obj, table)).inserted_primary_key[0]
@@ -305,8 +455,36 @@ class Store:
                     .where(tables.settings.c.id == 1)
                     .values(**_settings_row(settings))
                 )
-            for bundle in bundles:
-                self._insert_bundle(conn, bundle)
+            self._insert_bundles(conn, bundles)
+
+    def add_new_bundles(
+        self, bundles: list[ApplicationBundle], identity: Callable[[object], tuple]
+    ) -> list[ApplicationBundle]:
+        """Save the bundles whose application is not in the database yet, in one transaction.
+
+        `identity` names an application (a saved row or a new one) for that
+        comparison. The database is read inside the write transaction, so two
+        imports running at once cannot both add the same application.
+        Returns the bundles saved.
+        """
+        a = tables.applications
+        with self._write() as conn:
+            stored = conn.execute(sa.select(a.c.company, a.c.role, a.c.created_at))
+            existing = {identity(row) for row in stored}
+            fresh = [bundle for bundle in bundles if identity(bundle.application) not in existing]
+            self._insert_bundles(conn, fresh)
+        return fresh
+
+    def _insert_bundles(self, conn: sa.Connection, bundles: list[ApplicationBundle]) -> None:
+        """Insert bundles; an action whose event id is already taken here gets a new one."""
+        taken = set(conn.execute(sa.select(tables.actions.c.uid)).scalars())
+        for bundle in bundles:
+            for action in bundle.actions:
+                if action.uid in taken:
+                    action.uid = ""
+                action.uid = action.uid or event_ids.new_uid()
+                taken.add(action.uid)
+            self._insert_bundle(conn, bundle)
 
     def _insert_bundle(self, conn: sa.Connection, bundle: ApplicationBundle) -> None:
         bundle.application.created_at = bundle.application.created_at or clock.now().replace(microsecond=0)
@@ -537,15 +715,20 @@ class Store:
         Rows go in with one multi-row insert: one statement per action makes a
         thousand applications take seconds instead of a fraction of one.
         """
-        automatic = [
-            {**_values(action, tables.actions), "application_id": application_id}
-            for application_id, planned in plans.items()
-            for action in planned
-            if not action.manual
-        ]
         ids = list(plans)
         kept = {action.id for planned in plans.values() for action in planned if action.manual}
         with self._write() as conn:
+            uids = self._planned_uids(conn, ids)
+            automatic = [
+                {
+                    **_values(action, tables.actions),
+                    "application_id": application_id,
+                    "uid": _take_uid(uids, application_id, action),
+                }
+                for application_id, planned in plans.items()
+                for action in planned
+                if not action.manual
+            ]
             for start in range(0, len(ids), _IDS_PER_STATEMENT):
                 conn.execute(
                     tables.actions.delete().where(
@@ -558,7 +741,32 @@ class Store:
             if automatic:
                 conn.execute(tables.actions.insert(), automatic)
 
+    def _planned_uids(self, conn: sa.Connection, application_ids: list[int]) -> dict[tuple, str]:
+        """The event ids of the automatic planned actions of these applications, by what each action is."""
+        x = tables.actions
+        found: dict[tuple, str] = {}
+        for start in range(0, len(application_ids), _IDS_PER_STATEMENT):
+            rows = conn.execute(
+                sa.select(
+                    x.c.application_id, x.c.kind, x.c.interviewer_id, x.c.recipient, x.c.attempt, x.c.uid
+                )
+                .where(
+                    x.c.application_id.in_(application_ids[start : start + _IDS_PER_STATEMENT]),
+                    x.c.status == ActionStatus.PLANNED.value,
+                    x.c.manual == sa.false(),
+                )
+                .order_by(x.c.id)
+            )
+            for row in rows:
+                key = (
+                    row.application_id,
+                    *event_ids.identity(row.kind, row.interviewer_id, row.recipient, row.attempt),
+                )
+                found.setdefault(key, row.uid)
+        return found
+
     def _replace_planned(self, conn: sa.Connection, application_id: int, planned: list[Action]) -> None:
+        uids = self._planned_uids(conn, [application_id])
         conn.execute(
             tables.actions.delete().where(
                 tables.actions.c.application_id == application_id,
@@ -570,6 +778,7 @@ class Store:
         for action in planned:
             if not action.manual:
                 action.application_id = application_id
+                action.uid = _take_uid(uids, application_id, action)
                 self._insert(conn, tables.actions, action)
 
     def _drop_manual(self, conn: sa.Connection, application_ids: list[int], kept: set[int | None]) -> None:

@@ -6,11 +6,11 @@ from datetime import date
 
 import streamlit as st
 
-from followup import clock, guide, planning, scripts
+from followup import clock, guide, planning, scripts, validation
 from followup.calendar_export import build_ics
 from followup.errors import FollowupError, ValidationFailed
 from followup.model import Action, ActionKind, ActionStatus, AttemptOutcome, Channel, Status
-from ui import session, settings_panel
+from ui import errors, session, settings_panel
 from ui.text import md
 
 store = session.store()
@@ -106,6 +106,7 @@ def _apply(change, action: Action, done: str, status_before: Status) -> None:
     st.session_state[_CHANGED] = " ".join(parts)
 
 
+@errors.guarded
 def _log(action: Action, outcome: AttemptOutcome, label: str, status_before: Status) -> None:
     on = st.session_state.get(f"{P}on-{action.id}") or clock.today()
     decision_by = (
@@ -121,10 +122,12 @@ def _log(action: Action, outcome: AttemptOutcome, label: str, status_before: Sta
     )
 
 
+@errors.guarded
 def _skip(action: Action, status_before: Status) -> None:
     _apply(lambda: planning.skip(store, action), action, f"Skipped: {_what(action)}.", status_before)
 
 
+@errors.guarded
 def _move(action: Action, key: str) -> None:
     new_due = st.session_state.get(key)
     if new_due is None or new_due == action.due:
@@ -141,6 +144,7 @@ def _move(action: Action, key: str) -> None:
     )
 
 
+@errors.guarded
 def _recompute(application_id: int) -> None:
     try:
         planned = planning.replan(store, application_id)
@@ -199,7 +203,7 @@ if not actions and not st.session_state.get(made):
     try:
         planning.replan(store, current.id)
     except FollowupError as error:
-        st.error(_problem_text(error), icon=":material/error:")
+        st.error(md(_problem_text(error)), icon=":material/error:")
     actions = store.list_actions(current.id)
 
 st.caption(
@@ -261,6 +265,7 @@ def _next_up(action: Action) -> None:
                 st.date_input(
                     "Logged on",
                     value=clock.today(),
+                    min_value=validation.EARLIEST_DATE,
                     max_value=clock.today(),
                     key=f"{P}on-{action.id}",
                     width=200,
@@ -268,6 +273,8 @@ def _next_up(action: Action) -> None:
                 st.date_input(
                     "New decision date, if they named one (for “still deciding”)",
                     value=None,
+                    min_value=validation.EARLIEST_DATE,
+                    max_value=validation.LATEST_DATE,
                     key=f"{P}decision-{action.id}",
                     width=380,
                 )
@@ -292,6 +299,7 @@ def _next_up(action: Action) -> None:
                 st.date_input(
                     "Done on",
                     value=clock.today(),
+                    min_value=validation.EARLIEST_DATE,
                     max_value=clock.today(),
                     key=f"{P}on-{action.id}",
                     width=200,
@@ -329,6 +337,7 @@ def _upcoming(action: Action) -> None:
             "Move to",
             value=action.due,
             min_value=min(action.due, clock.today()),
+            max_value=validation.LATEST_DATE,
             key=key,
             on_change=_move,
             args=(action, key),

@@ -1,6 +1,12 @@
+import os
+
 import pytest
 
 from followup.store import Store
+
+# Problems in pages are raised as they are (see ui/errors.py), so a test sees the exception
+# instead of the polite message users get. Tests of that message unset it.
+os.environ["FOLLOWUP_DEBUG"] = "1"
 
 
 @pytest.fixture

@@ -51,7 +51,7 @@ def store() -> Store:
             return st.session_state[_DEMO_KEY].store
         return _open_store(default_url())
     except FollowupError as error:
-        st.error(str(error), icon=":material/database:")
+        st.error(md(str(error)), icon=":material/database:")
         st.stop()
 
 
@@ -66,7 +66,7 @@ def demo_banner() -> None:
 
 
 def show_problem(error: FollowupError) -> None:
-    st.error(str(error), icon=":material/error:")
+    st.error(md(str(error)), icon=":material/error:")
 
 
 def application_label(application) -> str:

@@ -10,7 +10,8 @@ from followup import business_days, cadence, planning
 from followup.errors import FollowupError
 from followup.model import CadenceProfile
 from followup.store import Store
-from ui import session
+from ui import errors, session
+from ui.text import md
 
 PREFIX = "plan-settings-"
 PROBLEM = f"{PREFIX}problem"
@@ -85,10 +86,11 @@ def settings_panel(store: Store) -> None:
         )
         problem = st.session_state.get(PROBLEM)
         if problem:
-            st.error(problem, icon=":material/error:")
+            st.error(md(problem), icon=":material/error:")
         st.form_submit_button("Save settings", type="primary", on_click=_save, args=(store,))
 
 
+@errors.guarded
 def _save(store: Store) -> None:
     state = st.session_state
     try:

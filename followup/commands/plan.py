@@ -7,7 +7,7 @@ import json
 import sys
 from datetime import date
 
-from followup import business_days, cadence
+from followup import business_days, cadence, validation
 from followup.model import (
     Action,
     CadenceProfile,
@@ -20,6 +20,8 @@ from followup.model import (
 from followup.store import Store
 
 END_OF_WEEK = "end-of-week"
+# A panel larger than this is a typo; a plan for a million people would take minutes.
+MAX_INTERVIEWERS = 50
 
 
 def default_country() -> str:
@@ -92,8 +94,8 @@ def _scenario(args: argparse.Namespace) -> cadence.Scenario:
         decision_by = _date(args.decision_by, "--decision-by")
     else:
         decision_by = None
-    if args.interviewers < 0:
-        raise ValueError(f"--interviewers must be 0 or more, not {args.interviewers}.")
+    if not 0 <= args.interviewers <= MAX_INTERVIEWERS:
+        raise ValueError(f"--interviewers must be from 0 to {MAX_INTERVIEWERS}, not {args.interviewers}.")
     interviewers = tuple(
         Interviewer(interview_id=0, name=f"Interviewer {n}", email=f"interviewer{n}@example.com", id=n)
         for n in range(1, args.interviewers + 1)
@@ -112,9 +114,13 @@ def _scenario(args: argparse.Namespace) -> cadence.Scenario:
 
 def _date(text: str, option: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise ValueError(f"{option} {text!r} is not a date; use YYYY-MM-DD.") from None
+    problem = validation.date_problem(day)
+    if problem:
+        raise ValueError(f"{option}: {problem}")
+    return day
 
 
 def _as_json(action: Action) -> dict:
