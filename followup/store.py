@@ -154,6 +154,16 @@ def _explain(error: exc.DBAPIError) -> str:
         return "The disk is full, so this was not saved. Free some space and save again; everything saved before is safe."
     if "unable to open" in text:
         return "The database file cannot be opened. Check that its folder exists and is writable."
+    if "malformed" in text or "not a database" in text:
+        return (
+            "The database file is damaged and cannot be read. Move it aside, start followup again "
+            "and restore your latest backup on Your data (or with `python -m followup import`)."
+        )
+    if "connection" in text and any(word in text for word in ("refused", "failed", "timeout", "could not")):
+        return (
+            "The database server cannot be reached. Check that it is running and that "
+            f"{URL_VARIABLE} points to it; nothing was changed."
+        )
     return f"The database refused this change ({error.orig}). Nothing was saved."
 
 

@@ -1,4 +1,5 @@
-from datetime import datetime
+import hashlib
+from datetime import date, datetime
 
 import pytest
 import sqlalchemy as sa
@@ -84,3 +85,88 @@ def test_a_database_of_another_program_is_refused(tmp_path):
         conn.exec_driver_sql("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
     with pytest.raises(StorageError, match="not made by followup"):
         Store.open(f"sqlite:///{tmp_path / 'other.db'}")
+
+
+def _schema_2_database(url: str) -> None:
+    """A database as schema 2 left it: actions without event ids; two checks alike in application 1."""
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        migrations.migrate(conn, migrations.STEPS[:2])
+        for company in ("Acme", "Bolt"):
+            conn.execute(
+                tables.applications.insert().values(
+                    company=company,
+                    role="Clerk",
+                    field_pace="standard",
+                    formality="casual",
+                    status="waiting",
+                    created_at=datetime(2026, 11, 2, 9),
+                )
+            )
+        common = {"channel": "phone", "status": "planned", "recipient": "Dana Lee"}
+        conn.execute(
+            sa.text(
+                "INSERT INTO actions (id, application_id, kind, due, channel, recipient, status, attempt) "
+                "VALUES (:id, :application_id, :kind, :due, :channel, :recipient, :status, :attempt)"
+            ),
+            [
+                {
+                    "id": 1,
+                    "application_id": 1,
+                    "kind": "status_check",
+                    "due": date(2026, 11, 20),
+                    "attempt": 2,
+                    **common,
+                },
+                {
+                    "id": 2,
+                    "application_id": 1,
+                    "kind": "status_check",
+                    "due": date(2026, 11, 18),
+                    "attempt": 2,
+                    **common,
+                },
+                {
+                    "id": 3,
+                    "application_id": 2,
+                    "kind": "close",
+                    "due": date(2026, 12, 1),
+                    "attempt": None,
+                    **common,
+                },
+                {
+                    "id": 4,
+                    "application_id": 2,
+                    "kind": "thank_you_email",
+                    "due": date(2026, 11, 2),
+                    "attempt": None,
+                    **common,
+                    "status": "done",
+                },
+            ],
+        )
+    engine.dispose()
+
+
+def _old_event_id(application_id: int, kind: str, who: str, attempt) -> str:
+    """The event id calendar files of schema 2 wrote, by its rule (application|kind|who|attempt)."""
+    digest = hashlib.sha256(f"{application_id}|{kind}|{who}|{attempt or ''}".encode()).hexdigest()[:20]
+    return f"followup-{application_id}-{kind}-{digest}@followup"
+
+
+def test_actions_keep_the_event_ids_their_calendar_already_holds(tmp_path):
+    url = f"sqlite:///{tmp_path / 'two.db'}"
+    _schema_2_database(url)
+    store = Store.open(url)
+    uids = {a.id: a.uid for a in store.list_actions()}
+    check = _old_event_id(1, "status_check", "Dana Lee", 2)
+    # Two checks alike: the one due first (id 2) had the plain id in the calendar file, the other a "-2".
+    assert uids[2] == check
+    assert uids[1] == check.replace("@followup", "-2@followup")
+    assert uids[3] == _old_event_id(2, "close", "Dana Lee", None)
+    assert uids[4] == _old_event_id(2, "thank_you_email", "Dana Lee", None)
+    with store.engine.connect() as conn:
+        assert _columns(conn) == _expected()
+    store.close()
+    # Opening again changes nothing.
+    assert {a.id: a.uid for a in Store.open(url).list_actions()} == uids
