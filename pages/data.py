@@ -27,20 +27,28 @@ _PARSED = f"{UPLOAD_BASE}parsed"
 UPLOAD_LIMIT_MB = st.get_option("server.maxUploadSize")
 
 
-def _refused(reason: FollowupError) -> None:
+def _refused(reason: FollowupError | str) -> None:
     errors.show(f"Nothing was imported. {reason}")
 
 
-def _finish_import(save, form_base: str) -> None:
-    """Run the import; on success say what happened and clear the upload, else keep it and explain."""
+@errors.guarded
+def _import(save, form_base: str) -> None:
+    """Run the import (a button's callback); on success say what happened and clear the upload,
+    else keep the upload and say why, where the button is."""
     try:
         message = save()
     except FollowupError as error:
-        _refused(error)
+        st.session_state[f"{form_base}problem"] = str(error)
         return
     session.flash(message)
     forget(form_base)
-    st.rerun()
+
+
+def _import_button(label: str, save, form_base: str, key: str, **options) -> None:
+    problem = st.session_state.pop(f"{form_base}problem", None)
+    if problem:
+        _refused(problem)
+    st.button(label, type="primary", key=key, on_click=_import, args=(save, form_base), **options)
 
 
 def _download(label: str, build, file_name: str, mime: str, **options) -> None:
@@ -98,8 +106,7 @@ def _restore(upload) -> None:
         skipped = f", {summary.skipped:,} already here were skipped" if summary.skipped else ""
         return f"Imported {summary.added:,} applications{skipped}."
 
-    if st.button("Import", type="primary", icon=":material/upload:", key="data-import"):
-        _finish_import(save, UPLOAD_BASE)
+    _import_button("Import", save, UPLOAD_BASE, "data-import", icon=":material/upload:")
 
 
 with backup_tab:
@@ -226,13 +233,12 @@ def _csv_import(upload) -> None:
             st.text("\n".join(result.problems[:200]))
     if result.applications:
         st.dataframe(result.rows()[:200], hide_index=True)
-        if st.button(f"Import {len(result.applications)} applications", type="primary", key=f"{prefix}go"):
 
-            def save() -> str:
-                store.add_bundles([ApplicationBundle(a) for a in result.applications])
-                return f"Imported {len(result.applications)} applications from the spreadsheet."
+        def save() -> str:
+            store.add_bundles([ApplicationBundle(a) for a in result.applications])
+            return f"Imported {len(result.applications):,} applications from the spreadsheet."
 
-            _finish_import(save, CSV_BASE)
+        _import_button(f"Import {len(result.applications):,} applications", save, CSV_BASE, f"{prefix}go")
 
 
 with spreadsheet_tab:
