@@ -488,6 +488,7 @@ class Store:
     def _insert_bundles(self, conn: sa.Connection, bundles: list[ApplicationBundle]) -> None:
         """Insert bundles; an action whose event id is already taken here gets a new one."""
         taken = set(conn.execute(sa.select(tables.actions.c.uid)).scalars())
+        letters, actions = [], []
         for bundle in bundles:
             for action in bundle.actions:
                 if action.uid in taken:
@@ -495,8 +496,28 @@ class Store:
                 action.uid = action.uid or event_ids.new_uid()
                 taken.add(action.uid)
             self._insert_bundle(conn, bundle)
+            letters += bundle.letters
+            actions += bundle.actions
+        self._insert_many(conn, tables.letters, letters)
+        self._insert_many(conn, tables.actions, actions)
+
+    def _insert_many(self, conn: sa.Connection, table: sa.Table, records: list) -> None:
+        """Letters or actions in multi-row statements: a restore of 10,000 applications saves
+        70,000 of them, and one statement each takes minutes."""
+        if table is tables.actions:
+            for action in records:
+                action.uid = action.uid or event_ids.new_uid()
+        rows = [_values(record, table) for record in records]
+        if not rows:
+            return
+        # SQLAlchemy sends these as multi-row statements and hands the new ids back in order.
+        statement = table.insert().returning(table.c.id, sort_by_parameter_order=True)
+        for record, new_id in zip(records, conn.execute(statement, rows).scalars(), strict=True):
+            record.id = new_id
 
     def _insert_bundle(self, conn: sa.Connection, bundle: ApplicationBundle) -> None:
+        """The application, its interviews and their interviewers; its letters and actions are
+        pointed at the new ids, for `_insert_many` to save."""
         bundle.application.created_at = bundle.application.created_at or clock.now().replace(microsecond=0)
         application_id = self._insert(conn, tables.applications, bundle.application)
         new_ids: dict[int, int] = {}
@@ -513,14 +534,10 @@ class Store:
                     conn.execute(
                         tables.debrief_notes.insert(), _values(notes, tables.debrief_notes, without=())
                     )
-        for record, table in [
-            *((letter, tables.letters) for letter in bundle.letters),
-            *((a, tables.actions) for a in bundle.actions),
-        ]:
+        for record in [*bundle.letters, *bundle.actions]:
             record.application_id = application_id
             if record.interviewer_id is not None:
                 record.interviewer_id = new_ids[record.interviewer_id]
-            self._insert(conn, table, record)
 
     def update_application(self, application: Application) -> None:
         with self._write() as conn:
@@ -666,10 +683,8 @@ class Store:
     def add_history(self, actions: list[Action], letters: list[Letter]) -> None:
         """Actions and letters of applications already saved, in one transaction."""
         with self._write() as conn:
-            for action in actions:
-                self._insert(conn, tables.actions, action)
-            for letter in letters:
-                self._insert(conn, tables.letters, letter)
+            self._insert_many(conn, tables.actions, actions)
+            self._insert_many(conn, tables.letters, letters)
 
     def update_action(self, action: Action) -> None:
         """Change a planned action (its day, say); one already logged or skipped is left alone."""
