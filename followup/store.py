@@ -157,7 +157,7 @@ def _explain(error: exc.DBAPIError) -> str:
     if "malformed" in text or "not a database" in text:
         return (
             "The database file is damaged and cannot be read. Move it aside, start followup again "
-            "and restore your latest backup on Your data (or with `python -m followup import`)."
+            "and restore your latest backup on Your data (or run: python -m followup import FILE)."
         )
     if "connection" in text and any(word in text for word in ("refused", "failed", "timeout", "could not")):
         return (
