@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import account, session
+from ui import account, errors, session
 
 PAGES = Path(__file__).parent / "pages"
 
@@ -17,7 +17,7 @@ st.set_page_config(page_title="followup", page_icon="📬", layout="wide")
 
 if account.sign_in_required():
     # Whatever page was asked for, a visitor who has not signed in gets this one, and nothing else.
-    st.navigation(
+    sign_in = st.navigation(
         [
             st.Page(
                 account.sign_in_page,
@@ -28,7 +28,9 @@ if account.sign_in_required():
             )
         ],
         position="hidden",
-    ).run()
+    )
+    with errors.boundary():
+        sign_in.run()
     st.stop()
 
 navigation = st.navigation(
@@ -49,7 +51,8 @@ navigation = st.navigation(
         ],
     }
 )
-account.account_box()
-session.store()
-session.demo_banner()
-navigation.run()
+with errors.boundary():
+    account.account_box()
+    session.store()
+    session.demo_banner()
+    navigation.run()

@@ -3,10 +3,14 @@
 The format is described by a JSON Schema built from the model here (and kept
 in docs/export-schema.json, which a test compares). An import is checked in
 full before anything is written, then saved in one transaction: a file that
-is malformed, truncated, of the wrong version or hostile changes nothing.
+is malformed, truncated, of the wrong version, too large or hostile changes
+nothing. Every value is checked to the end: dates within the years the app
+handles, a country with public holidays, text without control characters.
 
 Records refer to each other by `ref`, a number local to the document, never
 by database id: that makes export → import → export give the same document.
+A backup may be gzip-compressed (`.json.gz`); the import recognises it by its
+first bytes, whatever the file is called.
 """
 
 from __future__ import annotations
@@ -14,15 +18,20 @@ from __future__ import annotations
 import dataclasses
 import enum
 import functools
+import gzip
 import json
+import re
 import types
 import typing
+import zlib
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import BinaryIO
 
-from jsonschema import Draft202012Validator
+import fastjsonschema
 
-from followup import clock, tables, validation
+from followup import business_days, clock, event_ids, tables, validation
 from followup.errors import FollowupError
 from followup.model import (
     Action,
@@ -34,16 +43,31 @@ from followup.model import (
     Letter,
     Settings,
 )
-from followup.store import Store
+from followup.store import Store, is_one_line
 
 FORMAT = "followup-export"
-VERSION = 1
-MAX_BYTES = 20 * 1024 * 1024
+# Version 2 added the calendar event id (`uid`) of each follow-up action.
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
+# Sized from the largest export: the sample at 10,000 applications (as
+# `python -m followup demo --applications 10000` builds it) exports 67 MB of
+# JSON, 6.7 KB per application, and 5.4 MB compressed. A backup may hold up to
+# MAX_APPLICATIONS, twice that, each with twice the sample's text: MAX_BYTES of
+# JSON. Compressed, 20,000 applications like the sample's take 11 MB, under the
+# upload limit of the Your data page (20 MB). `demo` builds no more than
+# MAX_APPLICATIONS either.
+MAX_APPLICATIONS = 20_000
+MAX_BYTES = 300_000_000
 MAX_TEXT = 100_000
 MAX_ITEMS = 100_000
+GZIP_MAGIC = b"\x1f\x8b"
+_CHUNK = 1024 * 1024
 
 # Fields that only make sense inside one database, so they never leave it.
 _INTERNAL = {"id", "version", "application_id", "interview_id", "interviewer_id"}
+# Fields the model allows to be empty while building a record, but a document always holds.
+_NEVER_NULL = {(Application, "created_at")}
+_UID = re.compile(r"[!-~]{1,120}")
 
 
 class ImportRefused(FollowupError):
@@ -71,22 +95,58 @@ def _record(obj) -> dict:
     return {name: _plain(getattr(obj, name)) for name, _ in _fields(type(obj))}
 
 
-def _parse_value(hint: object, value: object) -> object:
+_TABLES = {
+    Application: tables.applications,
+    Interview: tables.interviews,
+    Interviewer: tables.interviewers,
+    DebriefNotes: tables.debrief_notes,
+    Letter: tables.letters,
+    Action: tables.actions,
+    Settings: tables.settings,
+}
+
+
+def _parse_value(cls: type, name: str, hint: object, value: object) -> object:
+    """A value of the document as the model holds it; ValueError says why it cannot be."""
     if value is None:
         return None
     options = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
     for option in options:
-        if option is datetime:
-            return datetime.fromisoformat(value)
-        if option is date:
-            return date.fromisoformat(value)
+        if option is datetime or option is date:
+            return _moment(option, value)
         if isinstance(option, type) and issubclass(option, enum.Enum):
             return option(value)
+        if option is int and isinstance(value, (int, float)):
+            return int(value)
+        if typing.get_origin(option) is list:
+            return [validation.clean_text(item, multiline=False) for item in value]
+    if isinstance(value, str):
+        table = _TABLES.get(cls)
+        one_line = table is not None and is_one_line(table, name)
+        return validation.clean_text(value, multiline=not one_line)
     return value
 
 
-def _build(cls: type, data: dict, **links):
-    values = {name: _parse_value(hint, data[name]) for name, hint in _fields(cls) if name in data}
+def _moment(kind: type, text: str) -> date | datetime:
+    what = "date and time" if kind is datetime else "date"
+    try:
+        value = kind.fromisoformat(text)
+    except ValueError as error:
+        raise ValueError(f"{_shown(text)} is not a real {what} ({error}).") from None
+    problem = validation.date_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def _build(cls: type, data: dict, place: str, **links):
+    values = {}
+    for name, hint in _fields(cls):
+        if name in data:
+            try:
+                values[name] = _parse_value(cls, name, hint, data[name])
+            except ValueError as problem:
+                raise ImportRefused(f"{place}.{name}: {problem}") from None
     return cls(**values, **links)
 
 
@@ -97,14 +157,7 @@ _DATETIME = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2
 
 
 def _column_length(cls: type, name: str) -> int:
-    table = {
-        Application: tables.applications,
-        Interview: tables.interviews,
-        Interviewer: tables.interviewers,
-        Letter: tables.letters,
-        Action: tables.actions,
-        Settings: tables.settings,
-    }.get(cls)
+    table = _TABLES.get(cls)
     column = table.c.get(name) if table is not None else None
     length = getattr(getattr(column, "type", None), "length", None)
     return length or MAX_TEXT
@@ -112,7 +165,7 @@ def _column_length(cls: type, name: str) -> int:
 
 def _type_schema(cls: type, name: str, hint: object) -> dict:
     options = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
-    nullable = type(None) in options
+    nullable = type(None) in options and (cls, name) not in _NEVER_NULL
     base = next(o for o in options if o is not type(None))
     if base is bool:
         schema: dict = {"type": "boolean"}
@@ -128,9 +181,11 @@ def _type_schema(cls: type, name: str, hint: object) -> dict:
         schema = {"type": "array", "maxItems": 10_000, "items": {"type": "string", "maxLength": 200}}
     else:
         schema = {"type": "string", "maxLength": _column_length(cls, name)}
-    if nullable:
-        return {"anyOf": [schema, {"type": "null"}]}
-    return schema
+    if not nullable:
+        return schema
+    if "enum" in schema:
+        return {"enum": [*schema["enum"], None]}
+    return {**schema, "type": [schema["type"], "null"]}
 
 
 def _object(cls: type, extra: dict | None = None, *, required: tuple[str, ...] = ()) -> dict:
@@ -145,23 +200,27 @@ def _object(cls: type, extra: dict | None = None, *, required: tuple[str, ...] =
 
 
 _REF = {"type": "integer", "minimum": 1, "maximum": 10_000_000}
-_LINK = {"anyOf": [_REF, {"type": "null"}], "description": "ref of an interviewer of this application"}
+_LINK = {**_REF, "type": ["integer", "null"], "description": "ref of an interviewer of this application"}
 
 
 def schema() -> dict:
     """The JSON Schema of an export document, built from the model so the two never drift."""
 
-    def many(item: dict) -> dict:
-        return {"type": "array", "maxItems": MAX_ITEMS, "items": item}
+    def many(item: dict, most: int = MAX_ITEMS) -> dict:
+        return {"type": "array", "maxItems": most, "items": item}
 
+    notes = _object(DebriefNotes)
     interviewer = _object(
         Interviewer,
-        {"ref": _REF, "notes": {"anyOf": [_object(DebriefNotes), {"type": "null"}]}},
+        {"ref": _REF, "notes": {**notes, "type": ["object", "null"]}},
         required=("name",),
     )
     interview = _object(Interview, {"ref": _REF, "interviewers": many(interviewer)}, required=("starts_at",))
     letter = _object(Letter, {"ref": _REF, "interviewer": _LINK}, required=("kind",))
     action = _object(Action, {"ref": _REF, "interviewer": _LINK}, required=("kind", "due", "channel"))
+    action["properties"]["uid"]["description"] = (
+        "the action's calendar event id; left out by version 1, which gets one made from the action"
+    )
     application = _object(
         Application,
         {
@@ -170,7 +229,7 @@ def schema() -> dict:
             "letters": many(letter),
             "actions": many(action),
         },
-        required=("company", "role"),
+        required=("company", "role", "created_at"),
     )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -181,15 +240,18 @@ def schema() -> dict:
         "required": ["format", "version", "exported_at", "settings", "applications"],
         "properties": {
             "format": {"const": FORMAT},
-            "version": {"const": VERSION},
+            "version": {"enum": list(READABLE_VERSIONS)},
             "exported_at": _DATETIME,
             "settings": _object(Settings),
-            "applications": many(application),
+            "applications": many(application, MAX_APPLICATIONS),
         },
     }
 
 
-_VALIDATOR = Draft202012Validator(schema())
+@functools.cache
+def _validator():
+    # Compiled to Python once: it checks a 10,000-application backup in seconds, not a minute.
+    return fastjsonschema.compile(schema(), detailed_exceptions=True)
 
 
 # -- export ----------------------------------------------------------------------------
@@ -257,6 +319,65 @@ def export_json(store: Store) -> bytes:
     return json.dumps(export_document(store), ensure_ascii=False, indent=2).encode("utf-8")
 
 
+def export_json_gz(store: Store) -> bytes:
+    """The same document, gzip-compressed: about a seventeenth of the size."""
+    return gzip.compress(export_json(store), compresslevel=6, mtime=0)
+
+
+# -- reading a file ------------------------------------------------------------------
+
+
+def read_file(source: BinaryIO, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a backup file, read in chunks and never more than `limit` of them.
+
+    What is plainly not a backup (an image, /dev/zero) is refused after its
+    first chunk, before the rest is read.
+    """
+    chunks, size = [], 0
+    while True:
+        chunk = source.read(_CHUNK)
+        if not chunk:
+            break
+        if size == 0:
+            _sniff(chunk)
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise ImportRefused(_too_big(f"over {limit / 1e6:,.0f} MB"))
+    return b"".join(chunks)
+
+
+def _sniff(start: bytes) -> None:
+    """Refuse a file whose first bytes are neither JSON text nor gzip."""
+    if start.startswith(GZIP_MAGIC):
+        return
+    text = start[:64].removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
+    if text and not text.startswith(b"{"):
+        raise ImportRefused(
+            "This is not a followup backup: a backup is a JSON file (.json) or a compressed one (.json.gz)."
+        )
+
+
+def _too_big(size: str) -> str:
+    return (
+        f"The file is {size}; followup reads backups of up to {MAX_BYTES / 1e6:,.0f} MB of JSON "
+        f"(about {MAX_APPLICATIONS:,} applications)."
+    )
+
+
+def _gunzip(data: bytes) -> bytes:
+    inflater = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
+    try:
+        text = inflater.decompress(data, MAX_BYTES + 1)
+    except zlib.error:
+        raise ImportRefused("This compressed file is damaged: it cannot be unpacked.") from None
+    if len(text) > MAX_BYTES:
+        raise ImportRefused(_too_big(f"over {MAX_BYTES / 1e6:,.0f} MB once unpacked"))
+    if not inflater.eof:
+        raise ImportRefused("This compressed file is cut short (was the download interrupted?).")
+    return text
+
+
 # -- import ----------------------------------------------------------------------------
 
 
@@ -264,71 +385,100 @@ def export_json(store: Store) -> bytes:
 class Parsed:
     settings: Settings
     bundles: list[ApplicationBundle]
+    version: int = VERSION
 
 
-def _place(path) -> str:
-    """Where in the file, as a person counts: `applications[2].company`, the first entry being 1."""
-    parts = []
-    for step in path:
-        parts.append(f"[{step + 1}]" if isinstance(step, int) else f".{step}")
-    return "In " + "".join(parts).lstrip(".") if parts else "In the file"
+def _refuse_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number JSON allows")
 
 
 def parse(data: bytes) -> Parsed:
-    """Check a whole export file and turn it into records. Raises ImportRefused."""
+    """Check a whole export file (JSON, or JSON compressed with gzip) and turn it into records.
+
+    Raises ImportRefused with a message that says what is wrong and where.
+    """
     if len(data) > MAX_BYTES:
-        raise ImportRefused(
-            f"The file is {len(data) / 1e6:.1f} MB; exports are at most {MAX_BYTES // 1_000_000} MB."
-        )
+        raise ImportRefused(_too_big(f"{len(data) / 1e6:,.1f} MB"))
+    _sniff(data[:_CHUNK])
+    if data.startswith(GZIP_MAGIC):
+        data = _gunzip(data)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ImportRefused(f"This is not a text file (byte {error.start} is not UTF-8).") from None
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         raise ImportRefused(
             f"This is not a complete JSON file: {error.msg} at line {error.lineno}, column {error.colno}."
         ) from None
     except RecursionError:
         raise ImportRefused("This file is nested far too deeply to be a followup export.") from None
+    except ValueError as error:
+        # Numbers JSON allows but nobody writes: NaN, Infinity, or thousands of digits.
+        raise ImportRefused(
+            f"This file holds a number followup cannot read ({_first_line(error)})."
+        ) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ImportRefused('This is not a followup export (its "format" is not "followup-export").')
-    if document.get("version") != VERSION:
+    version = document.get("version")
+    if version not in READABLE_VERSIONS or isinstance(version, bool):
+        newer = isinstance(version, int) and not isinstance(version, bool) and version > VERSION
         raise ImportRefused(
-            f"This export has version {document.get('version')!r}; this followup reads version {VERSION}."
+            f"This export has version {_shown(version)}; this followup reads versions "
+            f"{', '.join(map(str, READABLE_VERSIONS))}."
+            + (" It was written by a newer followup: update this one to import it." if newer else "")
         )
-    error = next(iter(sorted(_VALIDATOR.iter_errors(document), key=lambda e: list(e.path))), None)
-    if error is not None:
-        raise ImportRefused(f"{_place(error.absolute_path)}: {_short(error)}")
     try:
-        return _records(document)
-    except ValueError as problem:
-        raise ImportRefused(str(problem)) from None
+        _validator()(document)
+    except fastjsonschema.JsonSchemaValueException as error:
+        raise ImportRefused(f"{_place(error.name)}: {_short(error)}") from None
+    return _records(document)
 
 
-def _short(error) -> str:
-    if error.validator == "additionalProperties":
-        return f"unknown field ({error.message.split('(')[-1].rstrip(')')})"
-    if error.validator == "maxLength":
-        return f"text longer than {error.validator_value:,} characters"
-    if error.validator == "maxItems":
-        return f"more than {error.validator_value:,} entries"
-    if error.validator == "type":
-        expected = (
-            error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        )
-        wanted = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
-        return (
-            f"expected {wanted}, found {_TYPE_WORDS[_json_type(error.instance)]} ({_shown(error.instance)})"
-        )
-    if error.validator == "required":
-        missing = error.message.split("'")[1] if error.message.count("'") >= 2 else error.message
-        return f"the field {missing!r} is missing"
-    if error.validator == "enum":
-        return f"{_shown(error.instance)} is not one of {', '.join(map(str, error.validator_value))}"
-    message = error.message
-    return message if len(message) < 200 else message[:200] + "…"
+def _first_line(error: Exception) -> str:
+    return str(error).splitlines()[0][:120]
+
+
+def _place(name: str) -> str:
+    """Where in the file, as a person counts: `applications[2].company`, the first entry being 1."""
+    path = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + 1}]", name.removeprefix("data").lstrip("."))
+    return f"In {path}" if path else "In the file"
+
+
+def _short(error: fastjsonschema.JsonSchemaValueException) -> str:
+    rule, wanted, value = error.rule, error.rule_definition, error.value
+    if rule == "additionalProperties":
+        unknown = sorted(set(value) - set((error.definition or {}).get("properties", {})))
+        return f"unknown field{'s' if len(unknown) > 1 else ''} {', '.join(map(_shown, unknown))}"
+    if rule == "required":
+        missing = sorted(set(wanted) - set(value))
+        return f"the field {missing[0]!r} is missing"
+    if rule == "maxLength":
+        return f"text longer than {wanted:,} characters"
+    if rule == "maxItems":
+        return f"more than {wanted:,} entries"
+    if rule in ("minimum", "maximum"):
+        low, high = error.definition.get("minimum"), error.definition.get("maximum")
+        return f"expected a whole number from {low:,} to {high:,}, found {_shown(value)}"
+    if rule == "type":
+        expected = wanted if isinstance(wanted, list) else [wanted]
+        text = _PATTERN_WORDS.get((error.definition or {}).get("pattern"), _TYPE_WORDS["string"])
+        words = " or ".join(text if t == "string" else _TYPE_WORDS.get(t, t) for t in expected)
+        found = _TYPE_WORDS[_json_type(value)]
+        return f"expected {words}, found {found}" + ("" if value is None else f" ({_shown(value)})")
+    if rule == "enum":
+        choices = ", ".join("null" if choice is None else str(choice) for choice in wanted)
+        return f"{_shown(value)} is not one of {choices}"
+    if rule == "pattern" and wanted in _PATTERN_WORDS:
+        return f"expected {_PATTERN_WORDS[wanted]}, found {_shown(value)}"
+    return f"{_shown(value)} is not allowed here"
+
+
+_PATTERN_WORDS = {
+    _DATE["pattern"]: "a date written YYYY-MM-DD",
+    _DATETIME["pattern"]: "a date and time written YYYY-MM-DDTHH:MM:SS",
+}
 
 
 _TYPE_WORDS = {
@@ -357,7 +507,12 @@ def _json_type(value) -> str:
 
 
 def _shown(value) -> str:
-    text = json.dumps(value, ensure_ascii=False)
+    """A value as the message quotes it: short, on one line, without control characters."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except ValueError:  # an integer of thousands of digits
+        text = "a very long number"
+    text = validation.clean_text(text, multiline=False)
     return text if len(text) <= 60 else text[:60] + "…"
 
 
@@ -366,67 +521,103 @@ def _records(document: dict) -> Parsed:
 
     def claim(ref: int, place: str) -> None:
         if ref in seen:
-            raise ValueError(f"{place}: the ref {ref} is used twice.")
+            raise ImportRefused(f"{place}: the ref {ref} is used twice.")
         seen.add(ref)
 
     def checked(obj, check, place: str):
         problems = check(obj)
         if problems:
             field, message = next(iter(problems.items()))
-            raise ValueError(f"{place}.{field}: {message}")
+            raise ImportRefused(f"{place}.{field}: {message}")
         return obj
 
+    settings = checked(
+        _build(Settings, document["settings"], "In settings"), validation.validate_settings, "In settings"
+    )
+    settings.country = validation.canonical_country(settings.country)
+    settings.subdivision = business_days.check_subdivision(settings.country, settings.subdivision)
     bundles = []
     for a_index, app in enumerate(document["applications"], 1):
         where = f"In applications[{a_index}]"
         claim(app["ref"], where)
-        try:
-            application = checked(_build(Application, app), validation.validate_application, where)
-            people_refs: dict[int, int] = {}
-            interviews = []
-            for i_index, item in enumerate(app["interviews"], 1):
-                at = f"{where}.interviews[{i_index}]"
-                claim(item["ref"], at)
-                interview = checked(
-                    _build(Interview, item, application_id=0), validation.validate_interview, at
-                )
-                people = []
-                for p_index, person_data in enumerate(item["interviewers"], 1):
-                    person_at = f"{at}.interviewers[{p_index}]"
-                    claim(person_data["ref"], person_at)
-                    person = checked(
-                        _build(Interviewer, person_data, interview_id=0),
-                        validation.validate_interviewer,
-                        person_at,
-                    )
-                    person.id = people_refs[person_data["ref"]] = person_data["ref"]
-                    notes = person_data["notes"]
-                    people.append((person, _build(DebriefNotes, notes, interviewer_id=0) if notes else None))
-                interviews.append((interview, people))
-
-            def linked(kind: str, cls: type, app=app, where=where, people_refs=people_refs) -> list:
-                records = []
-                for index, data in enumerate(app[kind], 1):
-                    at = f"{where}.{kind}[{index}]"
-                    claim(data["ref"], at)
-                    person = data["interviewer"]
-                    if person is not None and person not in people_refs:
-                        raise ValueError(
-                            f"{at}.interviewer: no interviewer of this application has ref {person}."
-                        )
-                    records.append(_build(cls, data, application_id=0, interviewer_id=person))
-                return records
-
-            bundles.append(
-                ApplicationBundle(
-                    application, interviews, linked("letters", Letter), linked("actions", Action)
-                )
+        application = checked(_build(Application, app, where), validation.validate_application, where)
+        names: dict[int, str] = {}
+        interviews = []
+        for i_index, item in enumerate(app["interviews"], 1):
+            at = f"{where}.interviews[{i_index}]"
+            claim(item["ref"], at)
+            interview = checked(
+                _build(Interview, item, at, application_id=0), validation.validate_interview, at
             )
-        except ValueError as problem:
-            if str(problem).startswith("In "):
-                raise
-            raise ValueError(f"{where}: {problem}") from None
-    return Parsed(_build(Settings, document["settings"]), bundles)
+            people = []
+            for p_index, person_data in enumerate(item["interviewers"], 1):
+                person_at = f"{at}.interviewers[{p_index}]"
+                claim(person_data["ref"], person_at)
+                person = checked(
+                    _build(Interviewer, person_data, person_at, interview_id=0),
+                    validation.validate_interviewer,
+                    person_at,
+                )
+                person.id = person_data["ref"]
+                names[person.id] = person.name
+                notes = person_data["notes"]
+                people.append(
+                    (
+                        person,
+                        _build(DebriefNotes, notes, f"{person_at}.notes", interviewer_id=0)
+                        if notes
+                        else None,
+                    )
+                )
+            interviews.append((interview, people))
+
+        def linked(kind: str, cls: type, app=app, where=where, names=names) -> list:
+            records = []
+            for index, data in enumerate(app[kind], 1):
+                at = f"{where}.{kind}[{index}]"
+                claim(data["ref"], at)
+                person = data["interviewer"]
+                if person is not None and person not in names:
+                    raise ImportRefused(
+                        f"{at}.interviewer: no interviewer of this application has ref {person}."
+                    )
+                records.append(_build(cls, data, at, application_id=0, interviewer_id=person))
+            return records
+
+        actions = linked("actions", Action)
+        _give_event_ids(application, actions, names, where)
+        bundles.append(ApplicationBundle(application, interviews, linked("letters", Letter), actions))
+    return Parsed(settings, bundles, document["version"])
+
+
+def _give_event_ids(
+    application: Application, actions: list[Action], names: dict[int, str], where: str
+) -> None:
+    """Check the actions' calendar event ids; make one for each action that came without (version 1).
+
+    A made id depends only on what the file says, so importing the same file
+    again gives the same ids, and the calendar events it exported match.
+    """
+    repeats: Counter = Counter()
+    for index, action in enumerate(actions, 1):
+        if action.uid:
+            if not _UID.fullmatch(action.uid):
+                raise ImportRefused(
+                    f"{where}.actions[{index}].uid: an event id is 1 to 120 letters, digits and "
+                    "punctuation, without spaces."
+                )
+            continue
+        who = names.get(action.interviewer_id, action.recipient)
+        key = (
+            application.company,
+            application.role,
+            application.created_at.isoformat(),
+            action.kind.value,
+            who,
+            action.attempt,
+        )
+        repeats[key] += 1
+        action.uid = event_ids.derived_uid((*key, repeats[key]))
 
 
 @dataclass(frozen=True)
@@ -435,7 +626,8 @@ class ImportSummary:
     skipped: int
 
 
-def _identity(application: Application) -> tuple:
+def _identity(application) -> tuple:
+    """An application a merge would not add twice: a saved row or a new Application."""
     return (application.company, application.role, application.created_at)
 
 
@@ -444,7 +636,5 @@ def import_parsed(store: Store, parsed: Parsed, *, replace: bool) -> ImportSumma
     if replace:
         store.add_bundles(parsed.bundles, replace_all=True, settings=parsed.settings)
         return ImportSummary(added=len(parsed.bundles), skipped=0)
-    existing = {_identity(a) for a in store.list_applications()}
-    fresh = [b for b in parsed.bundles if _identity(b.application) not in existing]
-    store.add_bundles(fresh)
-    return ImportSummary(added=len(fresh), skipped=len(parsed.bundles) - len(fresh))
+    added = store.add_new_bundles(parsed.bundles, _identity)
+    return ImportSummary(added=len(added), skipped=len(parsed.bundles) - len(added))

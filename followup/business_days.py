@@ -20,6 +20,8 @@ from functools import lru_cache
 import holidays
 from holidays import registry
 
+from followup.errors import UnknownCountry
+
 
 @dataclass(frozen=True)
 class Region:
@@ -63,10 +65,10 @@ def _whole_country(country: str) -> Region:
 
 
 def check_country(country: str) -> str:
-    """The country code in canonical form, or ValueError naming the bad code."""
+    """The country code in canonical form, or UnknownCountry (a ValueError) naming the bad code."""
     code = country.strip().upper() if isinstance(country, str) else country
     if code not in holidays.list_supported_countries():
-        raise ValueError(f"Unknown country code {country!r}: use a two-letter code such as US, GB or DE.")
+        raise UnknownCountry(f"Unknown country code {country!r}: use a two-letter code such as US, GB or DE.")
     return code
 
 
@@ -105,6 +107,11 @@ def subdivisions(country: str) -> list[tuple[str, str]]:
     """
     country = check_country(country)
     return list(_subdivisions(country))
+
+
+def holiday_calendar_country(code: str) -> str:
+    """The two-letter code of a supported country given by any of its codes ("USA" → "US")."""
+    return _calendar(code, "", 2026).country
 
 
 def supported_countries() -> list[tuple[str, str]]:

@@ -7,21 +7,22 @@ positive offset, and Apple Calendar stores its own "on the day, 9 AM" alerts
 that way. A negative one (-PT15H) would ring the evening before. Google
 Calendar ignores reminders in imported files and applies the user's default.
 
-UIDs come from what an action is (application, kind, interviewer, attempt),
-not from its database id or its date, so importing the file again after a
-replan moves the existing events instead of adding copies. SEQUENCE grows
-with the export time so that apps which compare it accept the newer copy.
+Each event's UID is the id stored with its action (see `event_ids`): given
+once, kept through replans, exports and imports, so importing the file again
+after a replan or a restore moves the existing events instead of adding
+copies. SEQUENCE grows with the export time so that apps which compare it
+accept the newer copy.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from icalendar import Alarm, Calendar, Event
 
+from followup import event_ids
 from followup.model import Action, ActionKind, ActionStatus, Channel
 
 PRODID = "-//followup//Interview follow-up plan//EN"
@@ -52,17 +53,18 @@ def build_ics(entries: Iterable[CalendarEntry], stamp: datetime | None = None) -
     for entry in entries:
         if entry.action.status is not ActionStatus.PLANNED:
             continue
-        uid = _unique(event_uid(entry.action), used)
+        uid = event_ids.distinct(event_uid(entry.action), used)
         calendar.add_component(_event(entry, uid, stamp))
     return calendar.to_ical()
 
 
 def event_uid(action: Action) -> str:
-    """A UID that stays the same for the same follow-up across replans and exports."""
-    who = action.interviewer_id if action.interviewer_id is not None else action.recipient
-    identity = f"{action.application_id}|{action.kind}|{who}|{action.attempt or ''}"
-    digest = hashlib.sha256(identity.encode()).hexdigest()[:20]
-    return f"followup-{action.application_id}-{action.kind}-{digest}@followup"
+    """The action's stored id; one not saved yet is named by what it is (application, kind, person, attempt)."""
+    if action.uid:
+        return action.uid
+    return event_ids.legacy_uid(
+        action.application_id, action.kind, action.interviewer_id, action.recipient, action.attempt
+    )
 
 
 def summary(entry: CalendarEntry) -> str:
@@ -121,13 +123,3 @@ def _description(entry: CalendarEntry) -> str:
     application = f"{entry.role} at {entry.company}" if entry.role else entry.company
     parts = [entry.action.why, entry.script, f"Application: {application}"]
     return "\n\n".join(part for part in parts if part)
-
-
-def _unique(uid: str, used: set[str]) -> str:
-    """Two actions with one identity (say, two manual checks numbered alike) still get two events."""
-    candidate, copy = uid, 1
-    while candidate in used:
-        copy += 1
-        candidate = uid.replace("@", f"-{copy}@", 1)
-    used.add(candidate)
-    return candidate

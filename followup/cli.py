@@ -6,8 +6,11 @@ import argparse
 import importlib
 import os
 import sys
+import traceback
 
 from followup.errors import FollowupError
+
+DEBUG_VARIABLE = "FOLLOWUP_DEBUG"
 
 COMMANDS = ("demo", "plan", "due", "export", "import_file", "people", "delete")
 
@@ -36,3 +39,21 @@ def main(argv: list[str] | None = None) -> int:
         # nothing so that the interpreter's final flush does not fail as well.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except KeyboardInterrupt:
+        print("error: interrupted; whatever was being saved was not saved.", file=sys.stderr)
+        return 130
+    except Exception as error:  # noqa: BLE001 - the last line of defence: one plain line, never a traceback
+        return _unexpected(error)
+
+
+def _unexpected(error: Exception) -> int:
+    """A problem nobody foresaw: say so in one line, and show the details only when asked to."""
+    print(
+        f"error: followup stopped on an unexpected problem ({type(error).__name__}: "
+        f"{str(error).splitlines()[0][:200] if str(error) else 'no details'}). Nothing was saved by the "
+        f"step that failed. Run again with {DEBUG_VARIABLE}=1 to see where it happened.",
+        file=sys.stderr,
+    )
+    if os.environ.get(DEBUG_VARIABLE):
+        traceback.print_exception(error, file=sys.stderr)
+    return 3

@@ -36,3 +36,7 @@ class SchemaTooNew(FollowupError):
             f"this version knows up to {supported}). It was left untouched: "
             "update followup to open it."
         )
+
+
+class UnknownCountry(FollowupError, ValueError):
+    """A country code without a calendar of public holidays."""

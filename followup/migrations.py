@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import sqlalchemy as sa
 
-from followup import clock, tables
+from followup import clock, event_ids, tables
 from followup.errors import SchemaTooNew, StorageError
 from followup.model import LOCAL_OWNER
 
@@ -35,18 +35,45 @@ def _create(*new_tables: sa.Table) -> Step:
 
 
 def _add_columns(table: sa.Table, *names: str) -> Step:
-    """Add columns of `table` (as `tables.py` defines them) that the database lacks."""
+    """Add columns of `table` (as tables.py defines them) that an older database lacks."""
 
     def step(conn: sa.Connection) -> None:
-        present = {c["name"] for c in sa.inspect(conn).get_columns(table.name)}
+        present = {column["name"] for column in sa.inspect(conn).get_columns(table.name)}
         for name in names:
-            if name in present:
-                continue
-            column = table.c[name]
-            ddl = sa.schema.CreateColumn(column).compile(dialect=conn.dialect)
-            conn.execute(sa.text(f"ALTER TABLE {table.name} ADD COLUMN {ddl}"))
+            if name not in present:
+                definition = sa.schema.CreateColumn(table.c[name]).compile(dialect=conn.dialect)
+                conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {definition}")
 
     return step
+
+
+def _give_actions_their_event_ids(conn: sa.Connection) -> None:
+    """Store the id each action's calendar event already had, so calendars keep matching.
+
+    Calendar files used to build it from database ids, numbering a repeat
+    within one file in the order of its events; the same order is used here.
+    """
+    x = tables.actions
+    rows = conn.execute(
+        sa.select(x.c.id, x.c.application_id, x.c.kind, x.c.interviewer_id, x.c.recipient, x.c.attempt)
+        .where(x.c.uid == "")
+        .order_by(x.c.status != "planned", x.c.due, x.c.application_id, x.c.id)
+    ).all()
+    used = set(conn.execute(sa.select(x.c.uid).where(x.c.uid != "")).scalars())
+    changes = [
+        {
+            "key": row.id,
+            "uid": event_ids.distinct(
+                event_ids.legacy_uid(
+                    row.application_id, row.kind, row.interviewer_id, row.recipient, row.attempt
+                ),
+                used,
+            ),
+        }
+        for row in rows
+    ]
+    if changes:
+        conn.execute(x.update().where(x.c.id == sa.bindparam("key")).values(uid=sa.bindparam("uid")), changes)
 
 
 def _seed_single_rows(conn: sa.Connection) -> None:
@@ -165,6 +192,11 @@ STEPS: list[tuple[int, str, list[Step]]] = [
         5,
         "people: every application and each person's settings belong to one (OpenID issuer and subject)",
         [_owners],
+    ),
+    (
+        6,
+        "a calendar event id stored with each follow-up action",
+        [_add_columns(tables.actions, "uid"), _give_actions_their_event_ids],
     ),
 ]
 

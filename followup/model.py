@@ -239,6 +239,8 @@ class Action:
     manual: bool = False
     done_on: date | None = None
     id: int | None = None
+    # The action's event id in calendars: given once, kept through replans, exports and imports.
+    uid: str = ""
 
 
 @dataclass

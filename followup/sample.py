@@ -11,7 +11,8 @@ import dataclasses
 import random
 from datetime import date, datetime, time, timedelta
 
-from followup import cadence, clock, letters
+from followup import cadence, clock, letters, validation
+from followup.errors import UnknownCountry
 from followup.model import (
     Action,
     ActionKind,
@@ -479,12 +480,19 @@ def follow_up_history(
 def load_sample(store: Store, applications: int = 8, *, today: date | None = None) -> int:
     """Add the sample applications that are not there yet. Returns how many were added."""
     today = today or clock.today()
+    settings = store.get_settings()
+    # Checked before anything is written: the plans below need the country's holidays.
+    problem = validation.country_problem(settings.country)
+    if problem:
+        raise UnknownCountry(
+            f"No sample was added. The country in your settings is not usable: {problem} "
+            "Choose one under Plan settings on the Follow-up plan page."
+        )
     wanted = curated(today)[:applications]
     wanted += generated(max(0, applications - len(wanted)), today)
     existing = {(a.company, a.role) for a in store.list_applications()}
     fresh = [s for s in wanted if (s.application.company, s.application.role) not in existing]
     store.add_bundles(fresh)
-    settings = store.get_settings()
     rng = random.Random(len(existing))
     actions, sent = [], []
     for sample in fresh:

@@ -20,21 +20,23 @@ import enum
 import functools
 import json
 import os
+import sqlite3
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import quote
 
 import platformdirs
 import sqlalchemy as sa
 from sqlalchemy import event, exc
 from sqlalchemy.pool import StaticPool
 
-from followup import clock, migrations, tables
-from followup.errors import NotFound, StaleEdit, StorageError
+from followup import clock, event_ids, migrations, tables, validation
+from followup.errors import NotFound, SchemaTooNew, StaleEdit, StorageError, ValidationFailed
 from followup.model import (
     LOCAL_OWNER,
     Action,
@@ -62,6 +64,20 @@ POOL_SIZE = 10
 POOL_WAIT_S = 30
 # Below SQLite's limit on the number of values one statement may bind.
 _IDS_PER_STATEMENT = 500
+# The package that provides each database driver SQLAlchemy may ask for.
+_DRIVER_PACKAGES = {
+    "psycopg2": "psycopg2-binary",
+    "psycopg": "psycopg[binary]",
+    "pg8000": "pg8000",
+    "asyncpg": "asyncpg",
+    "MySQLdb": "mysqlclient",
+    "pymysql": "PyMySQL",
+    "mysql": "mysql-connector-python",
+    "oracledb": "oracledb",
+    "pyodbc": "pyodbc",
+}
+# Text columns without a length that still hold one line (a header, a link, an id).
+_ONE_LINE_TEXT = frozenset({"subject", "job_link", "uid"})
 
 
 def default_url() -> str:
@@ -111,15 +127,10 @@ def pool_size() -> int:
 
 def create_engine(url: str) -> sa.Engine:
     parsed = _parse_url(url)
-    try:
-        if parsed.get_backend_name() == "postgresql":
-            return _postgresql_engine(parsed)
-        if parsed.get_backend_name() != "sqlite":
-            return sa.create_engine(parsed, pool_pre_ping=True)
-    except (ImportError, exc.NoSuchModuleError) as error:
-        raise StorageError(
-            f"The driver for {parsed.drivername} is not installed (pip install -r requirements.txt)."
-        ) from error
+    if parsed.get_backend_name() == "postgresql":
+        return _engine_with_driver(parsed, _postgresql_engine)
+    if parsed.get_backend_name() != "sqlite":
+        return _engine_with_driver(parsed, lambda url: sa.create_engine(url, pool_pre_ping=True))
     in_memory = parsed.database in (None, "", ":memory:")
     if in_memory:
         # One shared connection, or every thread would see its own empty database.
@@ -128,7 +139,7 @@ def create_engine(url: str) -> sa.Engine:
         if not parsed.database.startswith("file:"):
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-    _configure_sqlite(engine, wal=not in_memory)
+    _configure_sqlite(engine)
     return engine
 
 
@@ -149,17 +160,35 @@ def _postgresql_engine(url: sa.URL) -> sa.Engine:
     )
 
 
-def _configure_sqlite(engine: sa.Engine, *, wal: bool) -> None:
+def _engine_with_driver(parsed: sa.URL, make: Callable[[sa.URL], sa.Engine]) -> sa.Engine:
+    """An engine for a database server, or a message naming the package its driver comes in."""
+    try:
+        return make(parsed)
+    except exc.NoSuchModuleError as error:
+        raise StorageError(
+            f"{URL_VARIABLE} names a kind of database that is not known here ({parsed.drivername}). "
+            "Use a sqlite:// or postgresql:// URL."
+        ) from error
+    except ModuleNotFoundError as error:
+        module = (error.name or "").split(".")[0]
+        package = _DRIVER_PACKAGES.get(module, module)
+        raise StorageError(
+            f"This {parsed.get_backend_name()} database needs the Python package {package!r}, which is "
+            f"not installed: run `pip install {package}`, then start followup again."
+        ) from error
+
+
+def _configure_sqlite(engine: sa.Engine) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection, _record):
         # Let SQLAlchemy's "begin" event decide how a transaction starts.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
+        # Settings of this connection only: nothing here writes to the file, so a
+        # database that is then refused (too new) is left exactly as it was.
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        if wal:
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -175,7 +204,10 @@ def _configure_sqlite(engine: sa.Engine, *, wal: bool) -> None:
 
 _POSTGRESQL_STATES = {
     # By SQLSTATE class or code: https://www.postgresql.org/docs/current/errcodes-appendix.html
-    "08": "The database server cannot be reached. Nothing was saved: try again in a moment.",
+    "08": (
+        "The database server cannot be reached. Check that it is running and that "
+        f"{URL_VARIABLE} points to it; nothing was changed."
+    ),
     "28": "The database server refused the user name or password in FOLLOWUP_DATABASE_URL.",
     "3D000": "The database named in FOLLOWUP_DATABASE_URL does not exist on the server: create it first.",
     "40001": "The database is busy with another save. Nothing was lost: try again in a moment.",
@@ -203,6 +235,11 @@ def _explain(error: exc.DBAPIError) -> str:
         return "The disk is full, so this was not saved. Free some space and save again; everything saved before is safe."
     if "unable to open" in text:
         return "The database file cannot be opened. Check that its folder exists and is writable."
+    if "malformed" in text or "not a database" in text:
+        return (
+            "The database file is damaged and cannot be read. Move it aside, start followup again "
+            "and restore your latest backup on Your data (or run: python -m followup import FILE)."
+        )
     return f"The database refused this change ({error.orig}). Nothing was saved."
 
 
@@ -235,20 +272,81 @@ def _load(cls: type[T], row: sa.Row) -> T:
     return cls(**values)
 
 
+def is_one_line(table: sa.Table, name: str) -> bool:
+    """Whether a text column holds one line (a name, an address, a subject) rather than free text."""
+    return name in _one_line_columns(table.name)
+
+
+@functools.cache
+def _one_line_columns(table_name: str) -> frozenset[str]:
+    table = tables.metadata.tables[table_name]
+    return frozenset(
+        column.name
+        for column in table.c
+        if isinstance(column.type, sa.String)
+        and (column.type.length is not None or column.name in _ONE_LINE_TEXT)
+    )
+
+
+def _stored(table: sa.Table, name: str, value):
+    """A value as the database keeps it: enums by their value, text without control
+    characters, and dates only within the years every part of the app can handle."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, str):
+        return validation.clean_text(value, multiline=not is_one_line(table, name))
+    if isinstance(value, date):
+        problem = validation.date_problem(value)
+        if problem:
+            raise ValidationFailed({name: problem})
+    return value
+
+
 def _values(obj, table: sa.Table, *, without: tuple[str, ...] = ("id", "version")) -> dict:
     values = {}
     for column in table.c:
         if column.name in without or not hasattr(obj, column.name):
             continue
-        value = getattr(obj, column.name)
-        values[column.name] = value.value if isinstance(value, enum.Enum) else value
+        values[column.name] = _stored(table, column.name, getattr(obj, column.name))
     return values
 
 
 def _settings_row(settings: Settings) -> dict:
     values = _values(settings, tables.settings)
-    values["user_dictionary"] = json.dumps(sorted(set(settings.user_dictionary)))
+    words = {validation.clean_text(word, multiline=False) for word in settings.user_dictionary}
+    values["user_dictionary"] = json.dumps(sorted(words))
     return values
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _read_only_urls(parsed: sa.URL) -> list[str]:
+    """For a SQLite file we may not write (its folder or itself read-only), the URLs that read it.
+
+    `mode=ro` reads a database that is being written by someone else; a database in
+    write-ahead-log mode in a read-only folder can only be read as `immutable`.
+    Empty when the file can be written, or is not a plain SQLite file.
+    """
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return []
+    if parsed.database.startswith("file:"):
+        return []
+    path = Path(parsed.database).expanduser().resolve()
+    if not path.is_file() or _writable(path):
+        return []
+    location = quote(str(path))
+    return [f"sqlite:///file:{location}?mode=ro&uri=true", f"sqlite:///file:{location}?immutable=1&uri=true"]
+
+
+def _take_uid(previous: dict[tuple, str], application_id: int, action: Action) -> str:
+    """The event id of the action a replan replaces with this one, else a new one."""
+    key = (
+        application_id,
+        *event_ids.identity(action.kind, action.interviewer_id, action.recipient, action.attempt),
+    )
+    return previous.pop(key, None) or event_ids.new_uid()
 
 
 # Where each table hangs: the column that points at its parent, and the parent.
@@ -302,17 +400,56 @@ class Store:
 
     @classmethod
     def open(cls, url: str | None = None, owner: Owner = LOCAL_OWNER) -> Store:
-        """Connect, and migrate the schema forward (or refuse a newer one)."""
-        engine = create_engine(url or default_url())
+        """Connect, and migrate the schema forward (or refuse a newer one, writing nothing).
+
+        A SQLite file that cannot be written (a read-only folder, say) is opened
+        for reading: exports and the due list work, saves say it is read-only.
+        """
+        url = url or default_url()
+        read_only = _read_only_urls(_parse_url(url))
+        if read_only:
+            return cls._open_read_only(read_only, owner)
+        engine = create_engine(url)
         try:
             try:
                 migrations.migrate_engine(engine)
             except exc.DBAPIError as error:
                 raise StorageError(_explain(error)) from error
+            _use_write_ahead_log(engine)
             return cls(engine, owner, _owner_id(engine, owner, create=True))
         except BaseException:
             engine.dispose()
             raise
+
+    @classmethod
+    def _open_read_only(cls, urls: list[str], owner: Owner) -> Store:
+        problem: StorageError | None = None
+        for url in urls:
+            engine = create_engine(url)
+            try:
+                with engine.execution_options(followup_read_only=True).connect() as conn:
+                    found = migrations.schema_version(conn)
+            except exc.DBAPIError as error:
+                engine.dispose()
+                problem = StorageError(_explain(error))
+                continue
+            except BaseException:
+                engine.dispose()
+                raise
+            if found != migrations.CURRENT_VERSION:
+                engine.dispose()
+                if found > migrations.CURRENT_VERSION:
+                    raise SchemaTooNew(found, migrations.CURRENT_VERSION)
+                raise StorageError(
+                    "This database is read-only, and it was made by an older version of followup: "
+                    "open it once where it can be written, so that it can be brought up to date."
+                )
+            try:
+                return cls(engine, owner, _owner_id(engine, owner, create=False))
+            except BaseException:
+                engine.dispose()
+                raise
+        raise problem or StorageError("The database file cannot be opened for reading.")
 
     @classmethod
     def open_existing(cls, url: str | None = None, owner: Owner = LOCAL_OWNER) -> Store:
@@ -471,6 +608,8 @@ class Store:
         obj.version += 1
 
     def _insert(self, conn: sa.Connection, table: sa.Table, obj) -> int:
+        if table is tables.actions and not obj.uid:
+            obj.uid = event_ids.new_uid()
         # Values passed as parameters, not baked into the statement, so SQLAlchemy
         # compiles one INSERT per table and reuses it for every row.
         values = _values(obj, table)
@@ -523,10 +662,60 @@ class Store:
                 conn.execute(tables.applications.delete().where(self._mine(tables.applications)))
             if settings is not None:
                 self._save_settings(conn, settings)
-            for bundle in bundles:
-                self._insert_bundle(conn, bundle)
+            self._insert_bundles(conn, bundles)
+
+    def add_new_bundles(
+        self, bundles: list[ApplicationBundle], identity: Callable[[object], tuple]
+    ) -> list[ApplicationBundle]:
+        """Save the bundles whose application this person does not have yet, in one transaction.
+
+        `identity` names an application (a saved row or a new one) for that
+        comparison. The database is read inside the write transaction, so two
+        imports running at once cannot both add the same application.
+        Returns the bundles saved.
+        """
+        a = tables.applications
+        with self._write() as conn:
+            stored = conn.execute(sa.select(a.c.company, a.c.role, a.c.created_at).where(self._mine(a)))
+            existing = {identity(row) for row in stored}
+            fresh = [bundle for bundle in bundles if identity(bundle.application) not in existing]
+            self._insert_bundles(conn, fresh)
+        return fresh
+
+    def _insert_bundles(self, conn: sa.Connection, bundles: list[ApplicationBundle]) -> None:
+        """Insert bundles; an action whose event id this person's calendar has already gets a new one."""
+        x = tables.actions
+        taken = set(conn.execute(sa.select(x.c.uid).where(self._mine(x))).scalars())
+        letters, actions = [], []
+        for bundle in bundles:
+            for action in bundle.actions:
+                if action.uid in taken:
+                    action.uid = ""
+                action.uid = action.uid or event_ids.new_uid()
+                taken.add(action.uid)
+            self._insert_bundle(conn, bundle)
+            letters += bundle.letters
+            actions += bundle.actions
+        self._insert_many(conn, tables.letters, letters)
+        self._insert_many(conn, tables.actions, actions)
+
+    def _insert_many(self, conn: sa.Connection, table: sa.Table, records: list) -> None:
+        """Letters or actions in multi-row statements: a restore of 10,000 applications saves
+        70,000 of them, and one statement each takes minutes. The caller checked their parents."""
+        if table is tables.actions:
+            for action in records:
+                action.uid = action.uid or event_ids.new_uid()
+        rows = [_values(record, table) for record in records]
+        if not rows:
+            return
+        # SQLAlchemy sends these as multi-row statements and hands the new ids back in order.
+        statement = table.insert().returning(table.c.id, sort_by_parameter_order=True)
+        for record, new_id in zip(records, conn.execute(statement, rows).scalars(), strict=True):
+            record.id = new_id
 
     def _insert_bundle(self, conn: sa.Connection, bundle: ApplicationBundle) -> None:
+        """The application, its interviews and their interviewers; its letters and actions are
+        pointed at the new ids, for `_insert_many` to save."""
         bundle.application.created_at = bundle.application.created_at or clock.now().replace(microsecond=0)
         application_id = self._insert(conn, tables.applications, bundle.application)
         new_ids: dict[int, int] = {}
@@ -543,14 +732,10 @@ class Store:
                     conn.execute(
                         tables.debrief_notes.insert(), _values(notes, tables.debrief_notes, without=())
                     )
-        for record, table in [
-            *((letter, tables.letters) for letter in bundle.letters),
-            *((a, tables.actions) for a in bundle.actions),
-        ]:
+        for record in [*bundle.letters, *bundle.actions]:
             record.application_id = application_id
             if record.interviewer_id is not None:
                 record.interviewer_id = new_ids[record.interviewer_id]
-            self._insert(conn, table, record)
 
     def update_application(self, application: Application) -> None:
         with self._write() as conn:
@@ -697,10 +882,8 @@ class Store:
         with self._write() as conn:
             self._require_applications(conn, [r.application_id for r in records])
             self._require_interviewers(conn, [(r.application_id, r.interviewer_id) for r in records])
-            for action in actions:
-                self._insert(conn, tables.actions, action)
-            for letter in letters:
-                self._insert(conn, tables.letters, letter)
+            self._insert_many(conn, tables.actions, actions)
+            self._insert_many(conn, tables.letters, letters)
 
     def update_action(self, action: Action) -> None:
         """Change a planned action (its day, say); one already logged or skipped is left alone."""
@@ -771,16 +954,21 @@ class Store:
         Rows go in with one multi-row insert: one statement per action makes a
         thousand applications take seconds instead of a fraction of one.
         """
-        automatic = [
-            {**_values(action, tables.actions), "application_id": application_id}
-            for application_id, planned in plans.items()
-            for action in planned
-            if not action.manual
-        ]
         ids = list(plans)
         kept = {action.id for planned in plans.values() for action in planned if action.manual}
         with self._write() as conn:
             self._require_applications(conn, ids)
+            uids = self._planned_uids(conn, ids)
+            automatic = [
+                {
+                    **_values(action, tables.actions),
+                    "application_id": application_id,
+                    "uid": _take_uid(uids, application_id, action),
+                }
+                for application_id, planned in plans.items()
+                for action in planned
+                if not action.manual
+            ]
             self._require_interviewers(
                 conn, [(row["application_id"], row["interviewer_id"]) for row in automatic]
             )
@@ -796,8 +984,35 @@ class Store:
             if automatic:
                 conn.execute(tables.actions.insert(), automatic)
 
+    def _planned_uids(self, conn: sa.Connection, application_ids: list[int]) -> dict[tuple, str]:
+        """The event ids of the automatic planned actions of these applications, by what each action is.
+
+        The applications were checked to be this person's before."""
+        x = tables.actions
+        found: dict[tuple, str] = {}
+        for chunk in _chunks(application_ids):
+            rows = conn.execute(
+                sa.select(
+                    x.c.application_id, x.c.kind, x.c.interviewer_id, x.c.recipient, x.c.attempt, x.c.uid
+                )
+                .where(
+                    x.c.application_id.in_(chunk),
+                    x.c.status == ActionStatus.PLANNED.value,
+                    x.c.manual == sa.false(),
+                )
+                .order_by(x.c.id)
+            )
+            for row in rows:
+                key = (
+                    row.application_id,
+                    *event_ids.identity(row.kind, row.interviewer_id, row.recipient, row.attempt),
+                )
+                found.setdefault(key, row.uid)
+        return found
+
     def _replace_planned(self, conn: sa.Connection, application_id: int, planned: list[Action]) -> None:
         self._require_applications(conn, [application_id])
+        uids = self._planned_uids(conn, [application_id])
         automatic = [action for action in planned if not action.manual]
         self._require_interviewers(conn, [(application_id, action.interviewer_id) for action in automatic])
         conn.execute(
@@ -810,6 +1025,7 @@ class Store:
         self._drop_manual(conn, [application_id], {a.id for a in planned if a.manual})
         for action in automatic:
             action.application_id = application_id
+            action.uid = _take_uid(uids, application_id, action)
             self._insert(conn, tables.actions, action)
 
     def _drop_manual(self, conn: sa.Connection, application_ids: list[int], kept: set[int | None]) -> None:
@@ -953,30 +1169,45 @@ def _owner_id(engine: sa.Engine, owner: Owner, *, create: bool, label: str = "")
     where = (o.c.issuer == owner.issuer) & (o.c.subject == owner.subject)
     label = label[: o.c.label.type.length]
     try:
-        with engine.connect() as conn:
-            found = conn.execute(sa.select(o.c.id, o.c.label).where(where)).first()
-            conn.rollback()
-            if found is not None and (not label or found.label == label):
-                return found.id
-            if found is None and not create:
-                raise NotFound(f"No one signed in as {owner} has data in this database.")
-            with conn.begin():
-                if found is None:
-                    conn.execute(
-                        _insert_new(conn, o).values(
-                            issuer=owner.issuer,
-                            subject=owner.subject,
-                            label=label,
-                            created_at=clock.now().replace(microsecond=0),
-                        )
+        with engine.execution_options(followup_read_only=True).connect() as reader:
+            found = reader.execute(sa.select(o.c.id, o.c.label).where(where)).first()
+        if found is not None and (not label or found.label == label):
+            return found.id
+        if found is None and not create:
+            raise NotFound(f"No one signed in as {owner} has data in this database.")
+        with engine.connect() as conn, conn.begin():
+            if found is None:
+                conn.execute(
+                    _insert_new(conn, o).values(
+                        issuer=owner.issuer,
+                        subject=owner.subject,
+                        label=label,
+                        created_at=clock.now().replace(microsecond=0),
                     )
-                elif label:
-                    conn.execute(o.update().where(o.c.id == found.id).values(label=label))
-                return conn.execute(sa.select(o.c.id).where(where)).scalar_one()
+                )
+            elif label:
+                conn.execute(o.update().where(o.c.id == found.id).values(label=label))
+            return conn.execute(sa.select(o.c.id).where(where)).scalar_one()
     except exc.DBAPIError as error:
         raise StorageError(_explain(error)) from error
     except exc.TimeoutError as error:
         raise StorageError(_POOL_EXHAUSTED) from error
+
+
+def _use_write_ahead_log(engine: sa.Engine) -> None:
+    """Readers never wait for a writer, nor a writer for readers (SQLite files only).
+
+    Set once the schema is known to be ours: the mode is written into the file.
+    """
+    if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
+        return
+    connection = engine.raw_connection()
+    try:
+        connection.driver_connection.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.OperationalError:
+        pass  # opened read-only by its URL: it stays in the mode it has
+    finally:
+        connection.close()
 
 
 def _insert_new(conn: sa.Connection, table: sa.Table):

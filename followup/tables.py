@@ -193,4 +193,6 @@ actions = sa.Table(
     sa.Column("why", sa.Text, nullable=False, server_default=""),
     sa.Column("manual", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("done_on", sa.Date, nullable=True),
+    # The event id calendars know this follow-up by (see followup/event_ids.py).
+    sa.Column("uid", sa.String(120), nullable=False, server_default=""),
 )

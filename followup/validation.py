@@ -10,8 +10,8 @@ import re
 from datetime import date, datetime, timedelta
 from urllib.parse import urlparse
 
-from followup import clock
-from followup.model import Application, Interview, Interviewer
+from followup import business_days, clock
+from followup.model import Application, Interview, Interviewer, Settings
 
 MAX_NAME = 200
 MAX_TEXT = 20_000
@@ -22,10 +22,70 @@ SALUTATION = re.compile(r"^(?:[^\W\d_]+\.?(?: [^\W\d_]+\.?){0,2})?$")
 # Interviews are planned at most this far ahead; a later date is almost always a typo.
 FURTHEST_FUTURE = timedelta(days=365)
 EARLIEST_YEAR = 2000
+# Every date the app stores or reads lies in this range, whatever the door it came in by
+# (forms, date pickers, backups, spreadsheets, the command line). Beyond it, calendars
+# and date arithmetic break (year 9999 plus a day overflows), and no job search needs it.
+EARLIEST_DATE = date(1970, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
+
+# Characters nobody types on purpose and that can do harm where text goes next: NUL and
+# the other C0/C1 control characters (ESC drives terminals; CR and LF in a one-line
+# field forge mail headers such as "Bcc:"), and lone UTF-16 surrogates, which no
+# encoder can write. Tab and line breaks are kept in multi-line text.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
+_LINE_BREAK = re.compile("\r\n?|[\x85\u2028\u2029]")
+_ONE_LINE_BREAKS = re.compile("[\t\n]+")
+_ANY_SPECIAL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def clean_text(text: str, *, multiline: bool) -> str:
+    """`text` without control characters or lone surrogates.
+
+    Line breaks of every kind become "\\n" in multi-line text; in a one-line
+    field (a name, an address, a subject) line breaks and tabs become one space.
+    """
+    if _ANY_SPECIAL.search(text) is None:
+        return text
+    text = _CONTROL.sub("", _LINE_BREAK.sub("\n", text))
+    return text if multiline else _ONE_LINE_BREAKS.sub(" ", text)
+
+
+def date_problem(value: date | datetime | None) -> str | None:
+    """Why a date cannot be stored (outside EARLIEST_DATE … LATEST_DATE), or None."""
+    if value is None:
+        return None
+    day = value.date() if isinstance(value, datetime) else value
+    if EARLIEST_DATE <= day <= LATEST_DATE:
+        return None
+    return (
+        f"The date {day.isoformat()} is outside the years {EARLIEST_DATE.year} to {LATEST_DATE.year}; "
+        "check the year."
+    )
+
+
+def country_problem(country: object) -> str | None:
+    """Why `country` is not a country with a calendar of public holidays, or None."""
+    if not isinstance(country, str):
+        return "Choose a country for public holidays."
+    try:
+        business_days.check_country(country)
+    except ValueError:
+        shown = country.strip()[:20] or "(empty)"
+        return (
+            f"“{shown}” is not a country code we have public holidays for: "
+            "use a two-letter code such as US, GB or DE."
+        )
+    return None
+
+
+def canonical_country(country: str) -> str:
+    """A valid country code as the settings keep it: upper case, two letters ("usa" → "US")."""
+    return business_days.holiday_calendar_country(business_days.check_country(country))
 
 
 def _required(errors: dict[str, str], field: str, value: str, label: str) -> None:
-    if not value.strip():
+    # What is saved is the cleaned text: a name of control characters alone is no name.
+    if not clean_text(value, multiline=False).strip():
         errors[field] = f"{label} is required."
     elif len(value) > MAX_NAME:
         errors[field] = f"{label} is too long ({len(value)} characters; at most {MAX_NAME})."
@@ -85,7 +145,10 @@ def validate_interview(interview: Interview, *, today: date | None = None) -> di
         errors["starts_at"] = "That is more than a year away; check the date."
     if not 1 <= interview.round <= 20:
         errors["round"] = "The round is a number from 1 to 20."
-    if interview.decision_by is not None and interview.decision_by < starts.date():
+    decision_problem = date_problem(interview.decision_by)
+    if decision_problem:
+        errors["decision_by"] = decision_problem
+    elif interview.decision_by is not None and interview.decision_by < starts.date():
         errors["decision_by"] = (
             f"The decision date ({interview.decision_by:%d %b %Y}) is before the interview "
             f"({starts:%d %b %Y}); a decision comes after the interview."
@@ -119,6 +182,25 @@ def validate_interviewer(interviewer: Interviewer) -> dict[str, str]:
     ):
         if problem:
             errors[field] = problem
+    return errors
+
+
+def validate_settings(settings: Settings) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    problem = country_problem(settings.country)
+    if problem:
+        errors["country"] = problem
+    elif not isinstance(settings.subdivision, str):
+        errors["subdivision"] = "Choose a region by its code, such as ON or BY, or none."
+    else:
+        try:
+            business_days.check_subdivision(settings.country, settings.subdivision)
+        except ValueError as error:
+            errors["subdivision"] = str(error)
+    _long_text(errors, {"signature": settings.signature})
+    too_long = next((word for word in settings.user_dictionary if len(word) > MAX_NAME), None)
+    if too_long is not None:
+        errors["user_dictionary"] = f"A word in your dictionary is too long (at most {MAX_NAME} characters)."
     return errors
 
 

@@ -97,6 +97,7 @@ for question in CLOSING_QUESTIONS:
                 key=day.key,
                 on_change=day.save,
                 min_value=EARLIEST,
+                max_value=validation.LATEST_DATE,
                 format="YYYY-MM-DD",
             )
             day.feedback(interview.decision_by)

@@ -7,8 +7,9 @@ import streamlit as st
 from followup import backup, clock, spreadsheet
 from followup.errors import FollowupError
 from followup.model import ApplicationBundle
-from ui import session
+from ui import errors, session
 from ui.forms import forget, prefix_for
+from ui.text import md
 
 store = session.store()
 session.show_flash()
@@ -20,47 +21,70 @@ st.write(
 )
 
 backup_tab, spreadsheet_tab = st.tabs(["Backup and restore", "Spreadsheets"])
+UPLOAD_BASE = "data-upload-"
+CSV_BASE = "data-csv-"
+_PARSED = f"{UPLOAD_BASE}parsed"
+UPLOAD_LIMIT_MB = st.get_option("server.maxUploadSize")
 
 
-def _finish_import(save, form_base: str) -> None:
-    """Run the import; on success say what happened and clear the upload, else keep it and explain."""
+def _refused(reason: FollowupError | str) -> None:
+    errors.show(f"Nothing was imported. {reason}")
+
+
+@errors.guarded
+def _import(save, form_base: str) -> None:
+    """Run the import (a button's callback); on success say what happened and clear the upload,
+    else keep the upload and say why, where the button is."""
     try:
         message = save()
     except FollowupError as error:
-        st.error(f"Nothing was imported. {error}", icon=":material/block:")
+        st.session_state[f"{form_base}problem"] = str(error)
         return
     session.flash(message)
     forget(form_base)
-    st.rerun()
+
+
+def _import_button(label: str, save, form_base: str, key: str, **options) -> None:
+    problem = st.session_state.pop(f"{form_base}problem", None)
+    if problem:
+        _refused(problem)
+    st.button(label, type="primary", key=key, on_click=_import, args=(save, form_base), **options)
 
 
 def _download(label: str, build, file_name: str, mime: str, **options) -> None:
-    try:
-        data = build(store)
-    except FollowupError as error:
-        session.show_problem(error)
-        return
-    st.download_button(label, data, file_name=file_name, mime=mime, **options)
+    """A download made when it is clicked, not on every run: a large backup takes seconds to write."""
+    st.download_button(
+        label, data=lambda: build(store), file_name=file_name, mime=mime, on_click="ignore", **options
+    )
+
+
+def _parsed(upload) -> backup.Parsed:
+    """The checked backup, read once per uploaded file rather than on every click on this page."""
+    kept = st.session_state.get(_PARSED)
+    if kept is None or kept[0] != upload.file_id:
+        kept = (upload.file_id, backup.parse(upload.getvalue()))
+        st.session_state[_PARSED] = kept
+    return kept[1]
 
 
 def _restore(upload) -> None:
     try:
-        parsed = backup.parse(upload.getvalue())
+        parsed = _parsed(upload)
     except backup.ImportRefused as refusal:
-        st.error(f"Nothing was imported. {refusal}", icon=":material/block:")
+        _refused(refusal)
         return
     interviews = sum(len(b.interviews) for b in parsed.bundles)
     people = sum(len(p) for b in parsed.bundles for _, p in b.interviews)
     st.success(
-        f"The file is a valid backup: {len(parsed.bundles)} applications, {interviews} interviews, "
-        f"{people} interviewers.",
+        f"The file is a valid backup: {len(parsed.bundles):,} applications, {interviews:,} interviews, "
+        f"{people:,} interviewers.",
         icon=":material/verified:",
     )
     existing = store.list_applications()
     mode = "replace"
     if existing:
         mode = st.radio(
-            f"You already have {len(existing)} applications here. What should happen?",
+            f"Your database already holds {len(existing):,} applications. What should happen?",
             ["merge", "replace"],
             format_func={
                 "merge": "Merge: add what is new, skip applications already here",
@@ -76,56 +100,111 @@ def _restore(upload) -> None:
             )
 
     def save() -> str:
+        # Saving fills in the records' new ids: a second try must start from the file again.
+        st.session_state.pop(_PARSED, None)
         summary = backup.import_parsed(store, parsed, replace=mode == "replace")
-        skipped = f", {summary.skipped} already here were skipped" if summary.skipped else ""
-        return f"Imported {summary.added} applications{skipped}."
+        skipped = f", {summary.skipped:,} already here were skipped" if summary.skipped else ""
+        return f"Imported {summary.added:,} applications{skipped}."
 
-    if st.button("Import", type="primary", icon=":material/upload:", key="data-import"):
-        _finish_import(save, UPLOAD_BASE)
+    _import_button("Import", save, UPLOAD_BASE, "data-import", icon=":material/upload:")
 
 
 with backup_tab:
     st.subheader("Download a backup")
-    _download(
-        "Download everything (JSON)",
-        backup.export_json,
-        f"followup-{clock.today().isoformat()}.json",
-        "application/json",
-        icon=":material/download:",
-        type="primary",
+    today = clock.today().isoformat()
+    with st.container(horizontal=True):
+        _download(
+            "Download everything (compressed)",
+            backup.export_json_gz,
+            f"followup-{today}.json.gz",
+            "application/gzip",
+            icon=":material/download:",
+            type="primary",
+        )
+        _download(
+            "Download everything (JSON)",
+            backup.export_json,
+            f"followup-{today}.json",
+            "application/json",
+            icon=":material/data_object:",
+        )
+    st.caption(
+        "The compressed file (.json.gz) holds the same as the JSON one in about a seventeenth of the "
+        f"space, and restores here whatever its size; a JSON file restores here up to {UPLOAD_LIMIT_MB} MB. "
+        "The format is described in docs/export-format.md."
     )
-    st.caption("One file with everything; its format is described in docs/export-format.md.")
 
     st.subheader("Restore from a backup")
-    UPLOAD_BASE = "data-upload-"
     upload = st.file_uploader(
-        "A followup JSON export",
-        type=["json"],
+        "A followup backup (.json or .json.gz)",
+        type=["json", "gz"],
         key=prefix_for(UPLOAD_BASE),
-        help=f"At most {backup.MAX_BYTES // 1_000_000} MB. Nothing is changed until you press Import.",
+        help=f"At most {UPLOAD_LIMIT_MB} MB. Nothing is changed until you press Import.",
     )
     if upload is not None:
         _restore(upload)
+    else:
+        st.session_state.pop(_PARSED, None)
 
 
-CSV_BASE = "data-csv-"
+def _encoding_choice(upload, detected: str, prefix: str) -> str:
+    """The encoding to read the file in: the detected one unless the user picks another."""
+    choices = list(dict.fromkeys([detected, *spreadsheet.ENCODINGS]))
+    return st.selectbox(
+        "Characters read as",
+        choices,
+        index=0,
+        format_func=lambda name: (
+            spreadsheet.encoding_name(name) + (" (detected)" if name == detected else "")
+        ),
+        key=f"{prefix}encoding-{upload.file_id}",
+        help="If names in the preview look wrong (Ã©, Å¥ or ? where letters should be), "
+        "choose the encoding the program that wrote the file uses.",
+    )
+
+
+def _date_order_choice(frame, mapping, prefix: str) -> spreadsheet.DateOrder | None:
+    """How the file writes dates: read from the file when it tells, else asked (None until answered)."""
+    found = spreadsheet.dates_in(frame, mapping)
+    if found is spreadsheet.DateOrder.DAY_FIRST:
+        st.caption("Dates are read day first (25/12/2026 is 25 December 2026), as the file writes them.")
+    elif found is spreadsheet.DateOrder.MONTH_FIRST:
+        st.caption("Dates are read month first (12/25/2026 is December 25, 2026), as the file writes them.")
+    if found is not spreadsheet.DateOrder.UNKNOWN:
+        return found
+    two_ways = (v.strip() for v in frame[mapping["created_at"]] if spreadsheet.date_order([v]) is found)
+    example = next(two_ways, "01/11/2026")
+    return st.radio(
+        f"Your file writes dates such as “{md(example)}”, which reads two ways. How are its dates written?",
+        [spreadsheet.DateOrder.DAY_FIRST, spreadsheet.DateOrder.MONTH_FIRST],
+        index=None,
+        format_func={
+            spreadsheet.DateOrder.DAY_FIRST: "Day first: 01/11/2026 is 1 November 2026",
+            spreadsheet.DateOrder.MONTH_FIRST: "Month first: 01/11/2026 is January 11, 2026",
+        }.get,
+        key=f"{prefix}date-order",
+    )
 
 
 def _csv_import(upload) -> None:
+    prefix = prefix_for(CSV_BASE)
+    data = upload.getvalue()
     try:
-        frame = spreadsheet.read_table(upload.getvalue())
+        detected = spreadsheet.detect_encoding(data)
+        encoding = _encoding_choice(upload, detected, prefix)
+        table = spreadsheet.read_table(data, encoding)
     except spreadsheet.SpreadsheetRefused as refusal:
-        st.error(f"Nothing was imported. {refusal}", icon=":material/block:")
+        _refused(refusal)
         return
+    frame = table.frame
     columns = list(frame.columns)
     suggested = spreadsheet.suggest_mapping(columns)
     st.write(f"{len(frame):,} rows. Match your columns to ours (Company and Role are required):")
-    prefix = prefix_for(CSV_BASE)
     mapping = {}
     choices = [None, *columns]
     columns_on_screen = st.columns(2)
     for index, target in enumerate(spreadsheet.TARGETS):
-        label = target.replace("_", " ").capitalize() + (" *" if target in spreadsheet.REQUIRED else "")
+        label = target.replace("_", " ").capitalize() + (" \\*" if target in spreadsheet.REQUIRED else "")
         mapping[target] = columns_on_screen[index % 2].selectbox(
             label,
             choices,
@@ -133,26 +212,33 @@ def _csv_import(upload) -> None:
             format_func=lambda column: "— not in my file —" if column is None else column,
             key=f"{prefix}map-{target}",
         )
-    try:
-        result = spreadsheet.preview(frame, mapping, store.list_applications())
-    except spreadsheet.SpreadsheetRefused as refusal:
-        st.warning(str(refusal), icon=":material/table_rows:")
+    if not all(mapping.get(target) for target in spreadsheet.REQUIRED):
+        missing = [target for target in spreadsheet.REQUIRED if not mapping.get(target)]
+        st.warning(f"Choose the column that holds: {', '.join(missing)}.", icon=":material/table_rows:")
         return
-    st.write(f"**Preview:** {len(result.applications)} applications would be added.")
+    order = _date_order_choice(frame, mapping, prefix)
+    if order is None:
+        st.info("Choose how the dates are written to see the preview.", icon=":material/calendar_month:")
+        return
+    try:
+        result = spreadsheet.preview(frame, mapping, store.list_applications(), order=order)
+    except spreadsheet.SpreadsheetRefused as refusal:
+        st.warning(md(str(refusal)), icon=":material/table_rows:")
+        return
+    st.write(f"**Preview:** {len(result.applications):,} applications would be added.")
     if result.duplicates:
-        st.caption(f"{result.duplicates} rows match an application already here and will be skipped.")
+        st.caption(f"{result.duplicates:,} rows match an application already here and will be skipped.")
     if result.problems:
-        with st.expander(f"{len(result.problems)} rows will be left out"):
+        with st.expander(f"{len(result.problems):,} rows will be left out"):
             st.text("\n".join(result.problems[:200]))
     if result.applications:
         st.dataframe(result.rows()[:200], hide_index=True)
-        if st.button(f"Import {len(result.applications)} applications", type="primary", key=f"{prefix}go"):
 
-            def save() -> str:
-                store.add_bundles([ApplicationBundle(a) for a in result.applications])
-                return f"Imported {len(result.applications)} applications from the spreadsheet."
+        def save() -> str:
+            store.add_bundles([ApplicationBundle(a) for a in result.applications])
+            return f"Imported {len(result.applications):,} applications from the spreadsheet."
 
-            _finish_import(save, CSV_BASE)
+        _import_button(f"Import {len(result.applications):,} applications", save, CSV_BASE, f"{prefix}go")
 
 
 with spreadsheet_tab:

@@ -6,12 +6,12 @@ from datetime import date
 
 import streamlit as st
 
-from followup import clock, guide, planning
+from followup import clock, guide, planning, validation
 from followup.calendar_export import build_ics
 from followup.errors import FollowupError, ValidationFailed
 from followup.letters import scripts
 from followup.model import Action, ActionKind, ActionStatus, AttemptOutcome, Channel, Status
-from ui import session, settings_panel
+from ui import errors, session, settings_panel
 from ui.text import md
 
 store = session.store()
@@ -117,6 +117,7 @@ def _apply(change, action: Action, done: str, status_before: Status, warning: st
     st.session_state[_CHANGED] = " ".join(parts)
 
 
+@errors.guarded
 def _log(action: Action, outcome: AttemptOutcome, label: str, status_before: Status) -> None:
     on = st.session_state.get(f"{P}on-{action.id}") or clock.today()
     decision_by = st.session_state.get(f"{P}decision-{action.id}") if outcome in _DATED else None
@@ -141,10 +142,12 @@ def _log(action: Action, outcome: AttemptOutcome, label: str, status_before: Sta
     )
 
 
+@errors.guarded
 def _skip(action: Action, status_before: Status) -> None:
     _apply(lambda: planning.skip(store, action), action, f"Skipped: {_what(action)}.", status_before)
 
 
+@errors.guarded
 def _move(action: Action, key: str) -> None:
     new_due = st.session_state.get(key)
     if new_due is None or new_due == action.due:
@@ -168,6 +171,7 @@ def _move(action: Action, key: str) -> None:
         st.session_state[_WARNING] = " ".join(warnings)
 
 
+@errors.guarded
 def _recompute(application_id: int) -> None:
     try:
         planned = planning.replan(store, application_id)
@@ -288,6 +292,7 @@ def _next_up(action: Action) -> None:
                 st.date_input(
                     "Logged on",
                     value=clock.today(),
+                    min_value=validation.EARLIEST_DATE,
                     max_value=clock.today(),
                     key=f"{P}on-{action.id}",
                     width=200,
@@ -295,6 +300,8 @@ def _next_up(action: Action) -> None:
                 st.date_input(
                     "Date they named, if any (a new decision date, or when they want your answer to an offer)",
                     value=None,
+                    min_value=validation.EARLIEST_DATE,
+                    max_value=validation.LATEST_DATE,
                     key=f"{P}decision-{action.id}",
                     width=380,
                 )
@@ -319,6 +326,7 @@ def _next_up(action: Action) -> None:
                 st.date_input(
                     "Done on",
                     value=clock.today(),
+                    min_value=validation.EARLIEST_DATE,
                     max_value=clock.today(),
                     key=f"{P}on-{action.id}",
                     width=200,
@@ -356,6 +364,7 @@ def _upcoming(action: Action) -> None:
             "Move to",
             value=action.due,
             min_value=min(action.due, clock.today()),
+            max_value=validation.LATEST_DATE,
             key=key,
             on_change=_move,
             args=(action, key),

@@ -9,6 +9,7 @@ from ui import session
 
 # No data here, but like every page it opens only for a visitor who may use the app.
 session.store()
+session.show_flash()
 st.title("Sources")
 st.caption(
     "followup's advice is written in our own words from five articles on following up after a job "

@@ -34,6 +34,11 @@ def postgres_schema(server_url: str = POSTGRES_URL) -> Iterator[str]:
         admin.dispose()
 
 
+# Problems in pages are raised as they are (see ui/errors.py), so a test sees the exception
+# instead of the polite message users get. Tests of that message unset it.
+os.environ["FOLLOWUP_DEBUG"] = "1"
+
+
 @pytest.fixture
 def database_url(tmp_path, monkeypatch):
     """A fresh SQLite file, also seen by the app through FOLLOWUP_DATABASE_URL."""

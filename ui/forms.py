@@ -63,7 +63,7 @@ def form_problem(prefix: str) -> None:
     """An error about the whole form (the database said no), shown above its button."""
     problem = errors_for(prefix).get("_form")
     if problem:
-        st.error(problem, icon=":material/error:")
+        st.error(md(problem), icon=":material/error:")
 
 
 def opened_version(prefix: str, current_version: int) -> int:
@@ -79,7 +79,7 @@ def stale_choice(prefix: str, current_version: int, save, base: str | None = Non
     problem = errors_for(prefix).get("_stale")
     if not problem:
         return
-    st.warning(problem, icon=":material/sync_problem:")
+    st.warning(md(problem), icon=":material/sync_problem:")
 
     def keep_mine() -> None:
         st.session_state[f"{prefix}opened_version"] = current_version

@@ -102,7 +102,7 @@ def store() -> Store:
             st.session_state[_PERSON_KEY] = mine
         return mine
     except FollowupError as error:
-        st.error(str(error), icon=":material/database:")
+        st.error(md(str(error)), icon=":material/database:")
         st.stop()
 
 
@@ -117,7 +117,7 @@ def demo_banner() -> None:
 
 
 def show_problem(error: FollowupError) -> None:
-    st.error(str(error), icon=":material/error:")
+    st.error(md(str(error)), icon=":material/error:")
 
 
 def application_label(application) -> str:

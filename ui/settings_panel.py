@@ -10,7 +10,7 @@ from followup import business_days, cadence, guide, planning
 from followup.errors import FollowupError
 from followup.model import CadenceProfile
 from followup.store import Store
-from ui import session
+from ui import errors, session
 from ui.text import md
 
 PREFIX = "plan-settings-"
@@ -140,6 +140,7 @@ def settings_panel(store: Store) -> None:
     st.page_link("pages/sources.py", label="Where the advice comes from", icon=":material/menu_book:")
 
 
+@errors.guarded
 def _save(store: Store) -> None:
     state = st.session_state
     try:

@@ -7,9 +7,10 @@ import streamlit as st
 from followup import sample
 from followup.errors import FollowupError
 from followup.store import Store
-from ui import session
+from ui import errors, session
 
 
+@errors.guarded
 def _load_sample(store: Store) -> None:
     try:
         added = sample.load_sample(store)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from followup import sample
+from followup import backup, sample
 from followup.commands import add_database_option, open_store
 
 
@@ -30,8 +30,9 @@ def _positive(text: str) -> int:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if not 1 <= value <= 100_000:
-        raise argparse.ArgumentTypeError("choose between 1 and 100000 applications")
+    # No more than a backup can hold: the app never builds a database it cannot restore.
+    if not 1 <= value <= backup.MAX_APPLICATIONS:
+        raise argparse.ArgumentTypeError(f"choose between 1 and {backup.MAX_APPLICATIONS} applications")
     return value
 
 

@@ -11,7 +11,7 @@ import json
 import sys
 from datetime import date
 
-from followup import clock, guide, planning
+from followup import clock, guide, planning, validation
 from followup.calendar_export import CalendarEntry, summary
 from followup.commands import add_database_option, open_store
 from followup.letters import scripts
@@ -39,6 +39,10 @@ def run(args: argparse.Namespace) -> int:
         day = date.fromisoformat(args.date) if args.date else clock.today()
     except ValueError:
         print(f"error: --date {args.date!r} is not a date; use YYYY-MM-DD.", file=sys.stderr)
+        return 2
+    problem = validation.date_problem(day)
+    if problem:
+        print(f"error: --date: {problem}", file=sys.stderr)
         return 2
     store = open_store(args, existing=True, create_person=False)
     try:

@@ -13,7 +13,7 @@ from followup.commands import add_database_option, open_store
 def register(subparsers) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "import",
-        help="restore a JSON export (from `export --format json` or the app)",
+        help="restore a JSON export (from `export --format json` or the app), plain or .json.gz",
         description=(
             "Check the whole file, then restore it in one transaction: a file with any problem "
             "changes nothing. With --user, into that person's account (made if they have not signed in "
@@ -21,7 +21,7 @@ def register(subparsers) -> argparse.ArgumentParser:
             "applications already there) or --replace (delete everything first)."
         ),
     )
-    parser.add_argument("file", metavar="FILE", help="a followup JSON export")
+    parser.add_argument("file", metavar="FILE", help="a followup JSON export, or one compressed with gzip")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--merge", action="store_true", help="keep what is there and add what is new")
     mode.add_argument("--replace", action="store_true", help="delete everything first, settings included")
@@ -40,18 +40,11 @@ def _ask(existing: int, whose: str) -> str | None:
 def run(args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
-        if path.stat().st_size > backup.MAX_BYTES:
-            print(
-                f"error: {path} is over {backup.MAX_BYTES // 1_000_000} MB; not a followup export.",
-                file=sys.stderr,
-            )
-            return 2
-        data = path.read_bytes()
+        with path.open("rb") as source:
+            parsed = backup.parse(backup.read_file(source))
     except OSError as error:
         print(f"error: cannot read {path}: {error.strerror or error}.", file=sys.stderr)
         return 2
-    try:
-        parsed = backup.parse(data)
     except backup.ImportRefused as refusal:
         print(f"error: nothing was imported. {refusal}", file=sys.stderr)
         return 2

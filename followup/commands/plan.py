@@ -8,7 +8,7 @@ import re
 import sys
 from datetime import date
 
-from followup import cadence, timeline_words
+from followup import cadence, timeline_words, validation
 from followup.business_days import Region
 from followup.model import (
     Action,
@@ -22,6 +22,8 @@ from followup.model import (
 from followup.store import Store
 
 END_OF_WEEK = "end-of-week"
+# A panel larger than this is a typo; a plan for a million people would take minutes.
+MAX_INTERVIEWERS = 50
 
 
 def default_region() -> Region:
@@ -105,8 +107,8 @@ def _scenario(args: argparse.Namespace) -> cadence.Scenario:
     interview_date = _date(args.interview_date, "--interview-date")
     region = _region(args)
     decision_by = _decision_by(args.decision_by, interview_date, region)
-    if args.interviewers < 0:
-        raise ValueError(f"--interviewers must be 0 or more, not {args.interviewers}.")
+    if not 0 <= args.interviewers <= MAX_INTERVIEWERS:
+        raise ValueError(f"--interviewers must be from 0 to {MAX_INTERVIEWERS}, not {args.interviewers}.")
     interviewers = tuple(
         Interviewer(interview_id=0, name=f"Interviewer {n}", email=f"interviewer{n}@example.com", id=n)
         for n in range(1, args.interviewers + 1)
@@ -141,9 +143,11 @@ def _decision_by(text: str | None, interview_date: date, region: Region) -> date
     if text is None:
         return None
     try:
-        return date.fromisoformat(text.strip())
+        date.fromisoformat(text.strip())
     except ValueError:
         pass
+    else:
+        return _date(text.strip(), "--decision-by")
     if re.fullmatch(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*", text):
         raise ValueError(f"--decision-by {text!r} is not a date; use YYYY-MM-DD.")
     read = timeline_words.decision_date(text, interview_date, region)
@@ -157,9 +161,13 @@ def _decision_by(text: str | None, interview_date: date, region: Region) -> date
 
 def _date(text: str, option: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise ValueError(f"{option} {text!r} is not a date; use YYYY-MM-DD.") from None
+    problem = validation.date_problem(day)
+    if problem:
+        raise ValueError(f"{option}: {problem}")
+    return day
 
 
 def _as_json(action: Action) -> dict:

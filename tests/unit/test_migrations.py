@@ -1,5 +1,6 @@
+import hashlib
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 import sqlalchemy as sa
@@ -187,3 +188,91 @@ def test_a_version_2_database_gets_the_region_setting_and_keeps_its_settings(dat
     store.save_settings(replace(settings, subdivision="BY"))
     assert store.get_settings().subdivision == "BY"
     store.close()
+
+
+def _schema_2_database(url: str) -> None:
+    """A database as schema 2 left it: actions without event ids; two checks alike in application 1."""
+    engine = sa.create_engine(url)
+    old = schema_v2.metadata
+    with engine.begin() as conn:
+        old.create_all(conn)
+        conn.execute(old.tables["meta"].insert().values(id=1, schema_version=2, data_version=0))
+        conn.execute(old.tables["settings"].insert().values(id=1))
+        for company in ("Acme", "Bolt"):
+            conn.execute(
+                old.tables["applications"]
+                .insert()
+                .values(
+                    company=company,
+                    role="Clerk",
+                    field_pace="standard",
+                    formality="casual",
+                    status="waiting",
+                    created_at=datetime(2026, 11, 2, 9),
+                )
+            )
+        common = {"channel": "phone", "status": "planned", "recipient": "Dana Lee"}
+        conn.execute(
+            old.tables["actions"].insert(),
+            [
+                {
+                    "id": 1,
+                    "application_id": 1,
+                    "kind": "status_check",
+                    "due": date(2026, 11, 20),
+                    "attempt": 2,
+                    **common,
+                },
+                {
+                    "id": 2,
+                    "application_id": 1,
+                    "kind": "status_check",
+                    "due": date(2026, 11, 18),
+                    "attempt": 2,
+                    **common,
+                },
+                {
+                    "id": 3,
+                    "application_id": 2,
+                    "kind": "close",
+                    "due": date(2026, 12, 1),
+                    "attempt": None,
+                    **common,
+                },
+                {
+                    "id": 4,
+                    "application_id": 2,
+                    "kind": "thank_you_email",
+                    "due": date(2026, 11, 2),
+                    "attempt": None,
+                    **common,
+                    "status": "done",
+                },
+            ],
+        )
+    engine.dispose()
+
+
+def _old_event_id(application_id: int, kind: str, who: str, attempt) -> str:
+    """The event id calendar files of schema 2 wrote, by its rule (application|kind|who|attempt)."""
+    digest = hashlib.sha256(f"{application_id}|{kind}|{who}|{attempt or ''}".encode()).hexdigest()[:20]
+    return f"followup-{application_id}-{kind}-{digest}@followup"
+
+
+def test_actions_keep_the_event_ids_their_calendar_already_holds(database_url):
+    _schema_2_database(database_url)
+    store = Store.open(database_url)
+    uids = {a.id: a.uid for a in store.list_actions()}
+    check = _old_event_id(1, "status_check", "Dana Lee", 2)
+    # Two checks alike: the one due first (id 2) had the plain id in the calendar file, the other a "-2".
+    assert uids[2] == check
+    assert uids[1] == check.replace("@followup", "-2@followup")
+    assert uids[3] == _old_event_id(2, "close", "Dana Lee", None)
+    assert uids[4] == _old_event_id(2, "thank_you_email", "Dana Lee", None)
+    with store.engine.connect() as conn:
+        assert _schema(conn) == _expected(database_url)
+    store.close()
+    # Opening again changes nothing.
+    reopened = Store.open(database_url)
+    assert {a.id: a.uid for a in reopened.list_actions()} == uids
+    reopened.close()

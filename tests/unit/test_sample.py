@@ -49,7 +49,7 @@ def test_the_demo_command_explains_bad_input(capsys):
         main(["demo", "--applications", "0"])
     except SystemExit as stop:
         assert stop.code == 2
-    assert "choose between 1 and 100000" in capsys.readouterr().err
+    assert "choose between 1 and 20000" in capsys.readouterr().err
 
 
 def test_sample_status_checks_by_email_never_went_to_voicemail(store):

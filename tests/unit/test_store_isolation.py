@@ -107,6 +107,16 @@ CASES = {
     "add_bundles": lambda s, t, m: s.add_bundles(
         [ApplicationBundle(Application("Restored", "Role"))], replace_all=True, settings=Settings("FR")
     ),
+    # Their application, word for word, is not mine: a merge adds it to my account, and theirs stays.
+    "add_new_bundles": lambda s, t, m: _check(
+        len(
+            s.add_new_bundles(
+                [ApplicationBundle(dataclasses.replace(t.application, id=None, version=0))],
+                lambda row: (row.company, row.role, row.created_at),
+            )
+        )
+        == 1
+    ),
     "list_interviews": lambda s, t, m: _check(
         s.list_interviews(t.application.id) == [] and t.interview.id not in _ids(s.list_interviews())
     ),

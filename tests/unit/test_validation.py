@@ -4,7 +4,11 @@ import pytest
 
 from followup.model import Application, Interview, Interviewer
 from followup.validation import (
+    canonical_country,
+    clean_text,
     contact_warnings,
+    country_problem,
+    date_problem,
     validate_application,
     validate_interview,
     validate_interviewer,
@@ -79,3 +83,65 @@ def test_a_missing_email_is_allowed_but_flagged():
     assert validate_interviewer(person) == {}
     assert any("No email" in w for w in contact_warnings(person))
     assert contact_warnings(Interviewer(1, "Dana", email="d@acme.example")) == []
+
+
+@pytest.mark.parametrize(
+    "text, one_line, multi_line",
+    [
+        ("plain text", "plain text", "plain text"),
+        ("NUL\x00 ESC\x1b[31m BEL\x07 DEL\x7f", "NUL ESC[31m BEL DEL", "NUL ESC[31m BEL DEL"),
+        (
+            "to@x.example\r\nBcc: all@x.example",
+            "to@x.example Bcc: all@x.example",
+            "to@x.example\nBcc: all@x.example",
+        ),
+        ("a\rb\x85c\u2028d\u2029e", "a b c d e", "a\nb\nc\nd\ne"),
+        ("tab\there\n\nend", "tab here end", "tab\there\n\nend"),
+        ("C1\x9b[2J and \x80\x9f", "C1[2J and ", "C1[2J and "),
+        ("lone \ud800 surrogate \udfff", "lone  surrogate ", "lone  surrogate "),
+        ("zoë 🎉 Ωmega\u200d", "zoë 🎉 Ωmega\u200d", "zoë 🎉 Ωmega\u200d"),
+    ],
+)
+def test_control_characters_go_and_one_line_fields_stay_on_one_line(text, one_line, multi_line):
+    assert clean_text(text, multiline=False) == one_line
+    assert clean_text(text, multiline=True) == multi_line
+
+
+@pytest.mark.parametrize(
+    "value, ok",
+    [
+        (date(1970, 1, 1), True),
+        (date(2100, 12, 31), True),
+        (datetime(2100, 12, 31, 23, 59), True),
+        (date(1969, 12, 31), False),
+        (date(2101, 1, 1), False),
+        (date(9999, 12, 31), False),
+        (datetime(1, 1, 1, 0, 0), False),
+        (None, True),
+    ],
+)
+def test_dates_lie_between_1970_and_2100(value, ok):
+    assert (date_problem(value) is None) is ok
+
+
+@pytest.mark.parametrize("code, canonical", [("US", "US"), (" gb ", "GB"), ("deu", "DE"), ("USA", "US")])
+def test_country_codes_the_holiday_library_knows(code, canonical):
+    assert country_problem(code) is None
+    assert canonical_country(code) == canonical
+
+
+@pytest.mark.parametrize("code", ["XX", "", "  ", "U.S.", None, 7, "ZZZ"])
+def test_other_country_codes_are_refused_in_words(code):
+    assert "country" in country_problem(code)
+
+
+def test_a_name_of_control_characters_alone_is_no_name():
+    assert validate_application(Application("\x1b\x00", "Analyst")) == {"company": "Company is required."}
+
+
+def test_a_decision_date_out_of_range_is_flagged_before_it_is_compared():
+    interview = Interview(1, datetime(2026, 11, 20, 10), decision_by=date(9999, 1, 1))
+    assert (
+        "outside the years 1970 to 2100"
+        in validate_interview(interview, today=date(2026, 11, 22))["decision_by"]
+    )

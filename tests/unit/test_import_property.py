@@ -1,0 +1,104 @@
+"""Any JSON values anywhere in a backup: the import refuses with a message, or what it saved
+works everywhere: every command, every download, a recomputed plan, and a backup of it that
+restores to the same."""
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+
+from followup import backup, clock, planning, spreadsheet
+from followup.calendar_export import build_ics
+from followup.cli import main
+from followup.store import Store
+from tests.hostile_backups import TODAY, base_document, hostile_backup
+
+BASE = base_document(3)
+
+
+def _refusal_is_a_message(refusal: backup.ImportRefused) -> None:
+    message = str(refusal)
+    assert message and "\n" not in message and "Traceback" not in message
+    assert len(message) < 600
+
+
+def _usable(url: str, capsysbinary) -> None:
+    """Every command and download works on the database at `url`, and its backup restores the same."""
+    store = Store.open(url)
+    try:
+        planning.replan_all(store)
+        build_ics(planning.calendar_entries(store))
+        spreadsheet.csv_zip(store)
+        written = backup.export_json_gz(store)
+        copy = Store.open("sqlite://")
+        backup.import_parsed(copy, backup.parse(written), replace=True)
+        document = backup.export_document(copy)
+        assert document["applications"] == backup.export_document(store)["applications"]
+        assert document["settings"] == backup.export_document(store)["settings"]
+    finally:
+        store.close()
+    for argv in (
+        ["export", "--format", "ics"],
+        ["export", "--format", "json"],
+        ["export", "--format", "csv"],
+        ["due", "--format", "json"],
+        ["due"],
+        ["plan", "--interview-date", "2026-11-20"],
+    ):
+        assert main([*argv, *(["--database", url] if argv[0] != "plan" else [])]) == 0, (
+            capsysbinary.readouterr().err
+        )
+    capsysbinary.readouterr()
+
+
+@settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+    ],
+)
+@given(data=hostile_backup(BASE))
+def test_any_backup_is_refused_in_words_or_works_everywhere(
+    data, tmp_path_factory, capsysbinary, monkeypatch
+):
+    monkeypatch.setenv("FOLLOWUP_DATABASE_URL", "sqlite://")
+    clock.set_now(TODAY)
+    try:
+        try:
+            parsed = backup.parse(data)
+        except backup.ImportRefused as refusal:
+            event("refused")
+            _refusal_is_a_message(refusal)
+            return
+        event("imported")
+        url = f"sqlite:///{tmp_path_factory.mktemp('imported') / 'followup.db'}"
+        backup.import_parsed(Store.open(url), parsed, replace=True)
+        _usable(url, capsysbinary)
+    finally:
+        clock.set_now(None)
+
+
+def test_the_unchanged_base_imports_so_the_property_is_not_all_refusals(tmp_path, capsysbinary):
+    clock.set_now(TODAY)
+    try:
+        url = f"sqlite:///{tmp_path / 'followup.db'}"
+        backup.import_parsed(Store.open(url), backup.parse(json.dumps(BASE).encode()), replace=True)
+        _usable(url, capsysbinary)
+    finally:
+        clock.set_now(None)
+
+
+def test_the_fast_check_agrees_with_the_reference_validator():
+    """The schema is a valid JSON Schema, and jsonschema accepts what the compiled check accepts."""
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.Draft202012Validator.check_schema(backup.schema())
+    validator = jsonschema.Draft202012Validator(backup.schema())
+    assert validator.is_valid(BASE)
+    broken = json.loads(json.dumps(BASE))
+    broken["applications"][0]["actions"][0]["due"] = 7
+    assert not validator.is_valid(broken)
+    with pytest.raises(backup.ImportRefused, match=r"actions\[1\]\.due: expected a date written YYYY-MM-DD"):
+        backup.parse(json.dumps(broken).encode())
