@@ -260,16 +260,25 @@ def _field_types(cls: type) -> dict[str, type | None]:
 
 
 def _load(cls: type[T], row: sa.Row) -> T:
-    mapping = row._mapping
-    kinds = _field_types(cls)
     values = {}
-    for field in dataclasses.fields(cls):
-        if field.name not in mapping:
-            continue
-        value = mapping[field.name]
-        enum_type = kinds.get(field.name)
-        values[field.name] = enum_type(value) if enum_type and value is not None else value
+    for position, name, enum_type in _load_plan(cls, row._fields):
+        value = row[position]
+        values[name] = enum_type(value) if enum_type and value is not None else value
     return cls(**values)
+
+
+@functools.cache
+def _load_plan(cls: type, columns: tuple[str, ...]) -> tuple[tuple[int, str, type | None], ...]:
+    """For rows with these columns: where each field of `cls` is, and the enum it holds.
+
+    Worked out once per query shape, so a list of 20,000 actions costs one look-up each."""
+    kinds = _field_types(cls)
+    where = {name: position for position, name in enumerate(columns)}
+    return tuple(
+        (where[field.name], field.name, kinds.get(field.name))
+        for field in dataclasses.fields(cls)
+        if field.name in where
+    )
 
 
 def is_one_line(table: sa.Table, name: str) -> bool:
@@ -872,6 +881,23 @@ class Store:
         if kind is not None:
             query = query.where(x.c.kind == kind.value)
         return self._list(Action, query)
+
+    def due_actions(self, day: date) -> list[tuple[Action, str, str]]:
+        """The planned actions due on or before `day`, each with its application's company and
+        role, in one query: the daily digest reads only what it lists."""
+        x, a = tables.actions, tables.applications
+        query = (
+            sa.select(x, a.c.company, a.c.role)
+            .join(a, a.c.id == x.c.application_id)
+            .where(
+                a.c.owner_id == self.owner_id,
+                x.c.status == ActionStatus.PLANNED.value,
+                x.c.due <= day,
+            )
+            .order_by(x.c.due, x.c.application_id, x.c.id)
+        )
+        with self._read() as conn:
+            return [(_load(Action, row), row.company, row.role) for row in conn.execute(query)]
 
     def add_action(self, action: Action) -> int:
         return self._add(tables.actions, action)
