@@ -198,6 +198,11 @@ STEPS: list[tuple[int, str, list[Step]]] = [
         "a calendar event id stored with each follow-up action",
         [_add_columns(tables.actions, "uid"), _give_actions_their_event_ids],
     ),
+    (
+        7,
+        "a revision on each application: the save that last changed it or anything under it",
+        [_add_columns(tables.applications, "revision")],
+    ),
 ]
 
 CURRENT_VERSION = STEPS[-1][0]

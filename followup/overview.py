@@ -101,7 +101,7 @@ _DATES = {
     "letters": ("sent_on",),
 }
 _COLUMNS = {
-    "applications": ("id", "company", "role", "status", "job_link", "created_at"),
+    "applications": ("id", "company", "role", "status", "job_link", "created_at", "revision"),
     "interviews": ("id", "application_id", "round", "starts_at", "format", "decision_by"),
     "actions": (
         "id",
@@ -183,6 +183,25 @@ def application_table(frames: dict[str, pd.DataFrame], today: date) -> pd.DataFr
     Columns: TABLE_COLUMNS. Dates are datetime64 (NaT when there is none);
     day counts are floats (NaN when they do not apply).
     """
+    return sort_table(table_rows(frames, today))
+
+
+def sort_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows of `table_rows` (of any applications, in any order) in the table's order."""
+    table = rows.sort_values(
+        ["in_play", "next_due", "last_interview", "id"],
+        ascending=[False, True, False, True],
+        na_position="last",
+        kind="stable",
+    )
+    return table.reset_index(drop=True)[list(TABLE_COLUMNS)]
+
+
+def table_rows(frames: dict[str, pd.DataFrame], today: date) -> pd.DataFrame:
+    """The table's row of each application in `frames`, unsorted.
+
+    Each row depends only on its own application's records, so the rows of the
+    applications a save changed can replace theirs in rows built before."""
     day = _day(today)
     applications = frames["applications"].set_index("id", drop=False)
     interviews = frames["interviews"]
@@ -245,13 +264,7 @@ def application_table(frames: dict[str, pd.DataFrame], today: date) -> pd.DataFr
         + "\n"
         + table["next_recipient"].fillna("")
     )
-    table = table.sort_values(
-        ["in_play", "next_due", "last_interview", "id"],
-        ascending=[False, True, False, True],
-        na_position="last",
-        kind="stable",
-    )
-    return table.reset_index(drop=True)[list(TABLE_COLUMNS)]
+    return table
 
 
 def filter_table(
@@ -304,36 +317,79 @@ class Figures:
 
 def figures(frames: dict[str, pd.DataFrame], today: date) -> Figures:
     """The figures above the table; see the module's docstring for what each one counts."""
+    return sum_figures(figure_parts(frames, today))
+
+
+FIGURE_PARTS = (
+    "active",
+    "due_today",
+    "overdue",
+    "answered",
+    "asked",
+    "days_to_answer",
+    "thank_you_in_time",
+    "thank_you_counted",
+)
+
+
+def figure_parts(frames: dict[str, pd.DataFrame], today: date) -> pd.DataFrame:
+    """What each application adds to the figures, one row per application (indexed by its id).
+
+    Every figure is a count, a sum or a median over applications, and each
+    application's part depends only on its own records: the parts of the
+    applications a save changed can replace theirs, and `sum_figures` adds up.
+    """
     day = _day(today)
     applications = frames["applications"]
     actions = frames["actions"]
     planned = live_planned(frames)
+    ids = pd.Index(applications["id"], dtype="int64")
+
+    def among(application_ids) -> np.ndarray:
+        return ids.isin(pd.Index(application_ids))
 
     done = actions[actions["status"] == ActionStatus.DONE.value]
     answers = done[done["outcome"].isin(ANSWERS)]
-    answered = pd.Index(answers["application_id"]).union(
-        pd.Index(applications.loc[applications["status"].isin(ANSWERED_STATUSES), "id"])
+    answered = among(answers["application_id"]) | applications["status"].isin(ANSWERED_STATUSES).to_numpy()
+    checked = among(done.loc[done["kind"] == ActionKind.STATUS_CHECK.value, "application_id"])
+    thanks = _thank_you_timing(actions, frames["letters"], day)
+    return pd.DataFrame(
+        {
+            "active": applications["status"].isin(OPEN_STATUSES).to_numpy(),
+            "due_today": among(planned.loc[planned["due"] == day, "application_id"]),
+            "overdue": among(planned.loc[planned["due"] < day, "application_id"]),
+            "answered": answered,
+            "asked": checked | answered,
+            "days_to_answer": _days_to_answer(answers, frames["interviews"]).reindex(ids).to_numpy(),
+            "thank_you_in_time": thanks["in_time"].reindex(ids, fill_value=0).to_numpy(),
+            "thank_you_counted": thanks["counted"].reindex(ids, fill_value=0).to_numpy(),
+        },
+        index=ids,
     )
-    checked = done.loc[done["kind"] == ActionKind.STATUS_CHECK.value, "application_id"]
-    asked = pd.Index(checked).union(answered)
 
+
+def sum_figures(parts: pd.DataFrame) -> Figures:
+    """The figures from the parts of every application."""
+    days = parts["days_to_answer"].dropna()
     return Figures(
-        active=int(applications["status"].isin(OPEN_STATUSES).sum()),
-        due_today=planned.loc[planned["due"] == day, "application_id"].nunique(),
-        overdue=planned.loc[planned["due"] < day, "application_id"].nunique(),
-        answered=len(answered.unique()),
-        asked=len(asked.unique()),
-        median_days_to_answer=_median_days_to_answer(answers, frames["interviews"]),
-        **_thank_you_timing(actions, frames["letters"], day),
+        active=int(parts["active"].sum()),
+        due_today=int(parts["due_today"].sum()),
+        overdue=int(parts["overdue"].sum()),
+        answered=int(parts["answered"].sum()),
+        asked=int(parts["asked"].sum()),
+        median_days_to_answer=float(days.median()) if not days.empty else None,
+        thank_you_in_time=int(parts["thank_you_in_time"].sum()),
+        thank_you_counted=int(parts["thank_you_counted"].sum()),
     )
 
 
-def _median_days_to_answer(answers: pd.DataFrame, interviews: pd.DataFrame) -> float | None:
+def _days_to_answer(answers: pd.DataFrame, interviews: pd.DataFrame) -> pd.Series:
+    """Per application that got an answer: the days from the interview before the first answer to it."""
     first = answers.sort_values(["done_on", "id"], kind="stable").drop_duplicates("application_id")
     first = first.dropna(subset=["done_on"]).sort_values("done_on", kind="stable")
     held = interviews.assign(day=interviews["starts_at"].dt.normalize()).dropna(subset=["day"])
     if first.empty or held.empty:
-        return None
+        return pd.Series(dtype="float64")
     matched = pd.merge_asof(
         first[["application_id", "done_on"]],
         held[["application_id", "day"]].sort_values("day", kind="stable"),
@@ -342,11 +398,12 @@ def _median_days_to_answer(answers: pd.DataFrame, interviews: pd.DataFrame) -> f
         by="application_id",
         direction="backward",
     )
-    days = (matched["done_on"] - matched["day"]).dt.days.dropna()
-    return float(days.median()) if not days.empty else None
+    days = (matched["done_on"] - matched["day"]).dt.days.astype("float64")
+    return pd.Series(days.to_numpy(), index=matched["application_id"].to_numpy()).dropna()
 
 
-def _thank_you_timing(actions: pd.DataFrame, letters: pd.DataFrame, day: pd.Timestamp) -> dict[str, int]:
+def _thank_you_timing(actions: pd.DataFrame, letters: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
+    """Per application: its thank-you emails sent in time, and those counted (see the module's docstring)."""
     emails = actions[actions["kind"] == ActionKind.THANK_YOU_EMAIL.value]
     # A thank-you email is due on the interview's day, so its due date stands in
     # for an interview whose interviewer was deleted since.
@@ -360,7 +417,14 @@ def _thank_you_timing(actions: pd.DataFrame, letters: pd.DataFrame, day: pd.Time
     sent_on = pd.concat([sent_on, letter_sent_on], axis=1).min(axis=1)
     in_time = sent_on <= deadline
     counted = (emails["status"] != ActionStatus.PLANNED.value) | (deadline < day) | in_time
-    return {"thank_you_in_time": int((in_time & counted).sum()), "thank_you_counted": int(counted.sum())}
+    per_email = pd.DataFrame(
+        {
+            "application_id": emails["application_id"],
+            "in_time": (in_time & counted).astype("int64"),
+            "counted": counted.astype("int64"),
+        }
+    )
+    return per_email.groupby("application_id")[["in_time", "counted"]].sum()
 
 
 def _share(value: float | None) -> str:

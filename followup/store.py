@@ -62,6 +62,10 @@ BUSY_TIMEOUT_MS = 15_000
 # again in a rush, and a visitor waits at most POOL_WAIT_S for a free one.
 POOL_SIZE = 10
 POOL_WAIT_S = 30
+# Where a save keeps the data version it gives the applications it touches, on its connection.
+_REVISION = "followup_revision"
+# More applications changed than this, and more than half of all: reading everything is as quick.
+_CHANGED_AT_MOST = 500
 # Below SQLite's limit on the number of values one statement may bind.
 _IDS_PER_STATEMENT = 500
 # The package that provides each database driver SQLAlchemy may ask for.
@@ -380,6 +384,19 @@ def _chunks(ids: list) -> Iterator[list]:
 
 
 @dataclasses.dataclass(frozen=True)
+class OverviewChanges:
+    """The answer of `Store.overview_changes`."""
+
+    data_version: int
+    # The applications added or changed; None: `rows` holds every application.
+    changed: tuple[int, ...] | None
+    # The overview rows (see `Store.overview_rows`) of those applications.
+    rows: dict
+    # Every application id there is, when some were deleted since; else None.
+    remaining: frozenset[int] | None
+
+
+@dataclasses.dataclass(frozen=True)
 class Person:
     """One person with data in the database, as an operator sees them (`python -m followup people`)."""
 
@@ -500,11 +517,14 @@ class Store:
                     tables.owners.update()
                     .where(tables.owners.c.id == self.owner_id)
                     .values(data_version=tables.owners.c.data_version + 1)
-                ).rowcount
-                if not bumped:
+                    .returning(tables.owners.c.data_version)
+                ).scalar()
+                if bumped is None:
                     raise NotFound(
                         "This account no longer exists here (its data was deleted). Nothing was saved."
                     )
+                # The revision each application this save touches is given (see _touch).
+                conn.info[_REVISION] = bumped
                 yield conn
         except exc.IntegrityError as error:
             raise NotFound(_PARENT_GONE) from error
@@ -582,6 +602,37 @@ class Store:
         if any(application_of.get(person) != application for application, person in pairs):
             raise NotFound(_PARENT_GONE)
 
+    # -- revisions --------------------------------------------------------
+
+    def _touch(self, conn: sa.Connection, application_ids) -> None:
+        """Mark these applications as changed by this save: their revision becomes its data version."""
+        ids = sorted({key for key in application_ids if key is not None})
+        a = tables.applications
+        for chunk in _chunks(ids):
+            conn.execute(
+                a.update()
+                .where(a.c.id.in_(chunk), a.c.owner_id == self.owner_id)
+                .values(revision=conn.info[_REVISION])
+            )
+
+    def _applications_of(self, conn: sa.Connection, table: sa.Table, key) -> list[int]:
+        """The application a stored record belongs to (none when it is not there, or not mine)."""
+        a, i, p = tables.applications, tables.interviews, tables.interviewers
+        if table is a:
+            query = sa.select(a.c.id).where(a.c.id == key, self._mine(a))
+        elif table is p or table is tables.debrief_notes:
+            query = (
+                sa.select(i.c.application_id)
+                .join(p, p.c.interview_id == i.c.id)
+                .where(p.c.id == key, self._mine(p))
+            )
+        else:
+            query = sa.select(table.c.application_id).where(_primary(table) == key, self._mine(table))
+        return list(conn.execute(query).scalars())
+
+    def _touch_record(self, conn: sa.Connection, table: sa.Table, key) -> None:
+        self._touch(conn, self._applications_of(conn, table, key))
+
     # -- generic helpers ------------------------------------------------
 
     def _get(self, cls: type[T], table: sa.Table, key, what: str) -> T:
@@ -601,6 +652,8 @@ class Store:
         values = _values(obj, table, without=(primary.name, "version"))
         if table.name in _PARENT and _PARENT[table.name][0] in values:
             self._require_parent(conn, table, obj)
+        # Where it was, and (below) where it is now: an edit may move a record to another parent.
+        self._touch_record(conn, table, key)
         result = conn.execute(
             table.update()
             .where(primary == key, table.c.version == obj.version, self._mine(table))
@@ -615,8 +668,11 @@ class Store:
                 "so your edit was not saved yet. Your text is still here: keep yours, or take theirs."
             )
         obj.version += 1
+        self._touch_record(conn, table, key)
 
-    def _insert(self, conn: sa.Connection, table: sa.Table, obj) -> int:
+    def _insert(self, conn: sa.Connection, table: sa.Table, obj, *, touch: bool = True) -> int:
+        """Insert one record; unless `touch` is off (its application is new in this save), mark
+        its application changed."""
         if table is tables.actions and not obj.uid:
             obj.uid = event_ids.new_uid()
         # Values passed as parameters, not baked into the statement, so SQLAlchemy
@@ -624,8 +680,12 @@ class Store:
         values = _values(obj, table)
         if "owner_id" in table.c:
             values["owner_id"] = self.owner_id
+        if table is tables.applications:
+            values["revision"] = conn.info[_REVISION]
         new_id = conn.execute(table.insert(), values).inserted_primary_key[0]
         obj.id = new_id
+        if touch and table is not tables.applications:
+            self._touch_record(conn, table, new_id)
         return new_id
 
     def _add(self, table: sa.Table, obj) -> int:
@@ -635,6 +695,7 @@ class Store:
 
     def _delete(self, table: sa.Table, key, what: str) -> None:
         with self._write() as conn:
+            self._touch_record(conn, table, key)
             deleted = conn.execute(table.delete().where(_primary(table) == key, self._mine(table))).rowcount
             if not deleted:
                 raise NotFound(f"This {what} no longer exists (deleted in another tab?).")
@@ -717,6 +778,7 @@ class Store:
         rows = [_values(record, table) for record in records]
         if not rows:
             return
+        self._touch(conn, {record.application_id for record in records})
         # SQLAlchemy sends these as multi-row statements and hands the new ids back in order.
         statement = table.insert().returning(table.c.id, sort_by_parameter_order=True)
         for record, new_id in zip(records, conn.execute(statement, rows).scalars(), strict=True):
@@ -730,11 +792,11 @@ class Store:
         new_ids: dict[int, int] = {}
         for interview, people in bundle.interviews:
             interview.application_id = application_id
-            interview_id = self._insert(conn, tables.interviews, interview)
+            interview_id = self._insert(conn, tables.interviews, interview, touch=False)
             for interviewer, notes in people:
                 reference = interviewer.id
                 interviewer.interview_id = interview_id
-                new_ids[reference] = self._insert(conn, tables.interviewers, interviewer)
+                new_ids[reference] = self._insert(conn, tables.interviewers, interviewer, touch=False)
                 if notes is not None:
                     notes.interviewer_id = interviewer.id
                     notes.version = 1
@@ -841,6 +903,7 @@ class Store:
                     "so your edit was not saved yet. Your text is still here: keep yours, or take theirs."
                 ) from None
             notes.version = 1
+            self._touch_record(conn, tables.debrief_notes, notes.interviewer_id)
 
     # -- letters ----------------------------------------------------------
 
@@ -939,6 +1002,7 @@ class Store:
         """
         x = tables.actions
         self._require_parent(conn, x, action)
+        self._touch(conn, [action.application_id, *self._applications_of(conn, x, action.id)])
         if conn.execute(
             x.update()
             .where(x.c.id == action.id, x.c.status == ActionStatus.PLANNED.value, self._mine(x))
@@ -984,6 +1048,7 @@ class Store:
         kept = {action.id for planned in plans.values() for action in planned if action.manual}
         with self._write() as conn:
             self._require_applications(conn, ids)
+            self._touch(conn, ids)
             uids = self._planned_uids(conn, ids)
             automatic = [
                 {
@@ -1038,6 +1103,7 @@ class Store:
 
     def _replace_planned(self, conn: sa.Connection, application_id: int, planned: list[Action]) -> None:
         self._require_applications(conn, [application_id])
+        self._touch(conn, [application_id])
         uids = self._planned_uids(conn, [application_id])
         automatic = [action for action in planned if not action.manual]
         self._require_interviewers(conn, [(application_id, action.interviewer_id) for action in automatic])
@@ -1111,13 +1177,53 @@ class Store:
     def overview_rows(self, application_ids=None) -> dict:
         """What the overview needs, as pandas frames, in four queries and one read.
 
-        Keys: "applications", "interviews", "actions" (with `interview_at`, when
-        the interview of the action's interviewer began) and "letters" (no
-        bodies). Every application, or only those in `application_ids` (the
-        lanes of one page of the timeline). Dates stay as the driver returns
-        them; the overview converts whole columns at once, which is far faster
-        than one object per cell.
+        Keys: "applications" (with each one's `revision`), "interviews",
+        "actions" (with `interview_at`, when the interview of the action's
+        interviewer began) and "letters" (no bodies). Every application, or
+        only those in `application_ids` (the lanes of one page of the
+        timeline). Dates stay as the driver returns them; the overview converts
+        whole columns at once, which is far faster than one object per cell.
         """
+        with self._read() as conn, conn.begin():
+            return self._overview_frames(conn, application_ids)
+
+    def overview_changes(self, since: int | None, known: frozenset[int] = frozenset()) -> OverviewChanges:
+        """What changed in the overview's data since the saved state `since` (a data version).
+
+        `known` holds the ids of the applications the caller has for that state. One
+        read, so everything returned belongs to one saved state: its data
+        version, the applications added or changed since (each save gives the
+        applications it touches its own data version as their revision), the
+        overview rows of those only, and, when some were deleted, every id
+        left. Everything when `since` is None, or when so much changed that
+        reading it all is as quick.
+        """
+        a, o = tables.applications, tables.owners
+        with self._read() as conn, conn.begin():
+            version = conn.execute(sa.select(o.c.data_version).where(o.c.id == self.owner_id)).scalar() or 0
+            if since is None:
+                return OverviewChanges(version, None, self._overview_frames(conn, None), None)
+            changed = sorted(
+                conn.execute(sa.select(a.c.id).where(self._mine(a), a.c.revision > since)).scalars()
+            )
+            count = conn.execute(sa.select(sa.func.count()).select_from(a).where(self._mine(a))).scalar_one()
+            if len(changed) > _CHANGED_AT_MOST and 2 * len(changed) > count:
+                return OverviewChanges(version, None, self._overview_frames(conn, None), None)
+            # Every change gives a revision above `since`, so unless some were deleted
+            # the applications now are those known and those changed.
+            remaining = None
+            if count < len(known.union(changed)):
+                remaining = frozenset(conn.execute(sa.select(a.c.id).where(self._mine(a))).scalars())
+            frames = {}
+            for chunk in _chunks(changed) if changed else [[]]:
+                for name, frame in self._overview_frames(conn, chunk).items():
+                    frames.setdefault(name, []).append(frame)
+            import pandas as pd
+
+            merged = {name: pd.concat(parts, ignore_index=True) for name, parts in frames.items()}
+            return OverviewChanges(version, tuple(changed), merged, remaining)
+
+    def _overview_frames(self, conn: sa.Connection, application_ids) -> dict:
         # Imported here: the command line never needs pandas and starts faster without it.
         import pandas as pd
 
@@ -1125,7 +1231,7 @@ class Store:
         lt = tables.letters
         queries = {
             "applications": sa.select(
-                a.c.id, a.c.company, a.c.role, a.c.status, a.c.job_link, a.c.created_at
+                a.c.id, a.c.company, a.c.role, a.c.status, a.c.job_link, a.c.created_at, a.c.revision
             ).where(self._mine(a)),
             "interviews": sa.select(
                 i.c.id, i.c.application_id, i.c.round, i.c.starts_at, i.c.format, i.c.decision_by
@@ -1159,16 +1265,15 @@ class Store:
             "letters": lt.c.application_id,
         }
         frames = {}
-        with self._read() as conn, conn.begin():
-            for name, everything in queries.items():
-                query = everything
-                if application_ids is not None:
-                    query = query.where(application_of[name].in_(list(application_ids)))
-                result = conn.execute(query.order_by(query.selected_columns[0]))
-                columns = list(result.keys())
-                # Column by column: pandas would otherwise inspect every row object.
-                values = list(zip(*result.all(), strict=True)) or [()] * len(columns)
-                frames[name] = pd.DataFrame(dict(zip(columns, values, strict=True)))
+        for name, everything in queries.items():
+            query = everything
+            if application_ids is not None:
+                query = query.where(application_of[name].in_(list(application_ids)))
+            result = conn.execute(query.order_by(query.selected_columns[0]))
+            columns = list(result.keys())
+            # Column by column: pandas would otherwise inspect every row object.
+            values = list(zip(*result.all(), strict=True)) or [()] * len(columns)
+            frames[name] = pd.DataFrame(dict(zip(columns, values, strict=True)))
         return frames
 
     def record_letter_sent(

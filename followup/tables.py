@@ -97,6 +97,9 @@ applications = sa.Table(
     sa.Column("handwritten_note", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("version", sa.Integer, nullable=False, server_default="0"),
     sa.Column("created_at", sa.DateTime, nullable=False),
+    # The owner's data version of the last save that changed this application or anything
+    # under it, so a cache reloads only the applications a save touched.
+    sa.Column("revision", sa.Integer, nullable=False, server_default="0"),
 )
 
 interviews = sa.Table(
