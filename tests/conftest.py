@@ -1,6 +1,33 @@
+from datetime import date, datetime
+
 import pytest
 
+from followup import clock
 from followup.store import Store
+
+
+@pytest.fixture(autouse=True)
+def _one_moment_per_test():
+    """Each test lives in one moment: the app's clock stops when the test starts.
+
+    A test that starts at 23:59:59 still sees one day from start to end, and the
+    day is whatever the machine says (run the suite under faketime for another).
+    """
+    clock.set_now(clock.now())
+    yield
+    clock.set_now(None)
+
+
+@pytest.fixture
+def now() -> datetime:
+    """The moment this test runs at, as the app sees it."""
+    return clock.now()
+
+
+@pytest.fixture
+def today(now) -> date:
+    """The day this test runs on, as the app sees it. Set another with `clock.set_now(day)`."""
+    return now.date()
 
 
 @pytest.fixture

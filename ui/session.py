@@ -7,7 +7,7 @@ from collections import Counter
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from followup import demo
+from followup import clock, demo
 from followup.errors import FollowupError
 from followup.store import Store, default_url
 from ui.text import md
@@ -45,6 +45,7 @@ def store() -> Store:
     """The visitor's store: their own throw-away one in demo mode, else the configured database."""
     ensure_router()
     try:
+        clock.now()  # a clock setting that cannot be read is said here, in plain words
         if demo_mode():
             if _DEMO_KEY not in st.session_state:
                 st.session_state[_DEMO_KEY] = demo.DemoDatabase()

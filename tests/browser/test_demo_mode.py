@@ -6,6 +6,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
+from followup import clock
 from tests.browser.conftest import screenshot, settle
 from tests.browser.server import AppServer
 
@@ -19,6 +20,7 @@ def demo_server(tmp_path):
             "FOLLOWUP_DEMO": "1",
             "TMPDIR": str(scratch),
             "FOLLOWUP_DATABASE_URL": f"sqlite:///{tmp_path / 'must-stay-unused.db'}",
+            **clock.environment(),
         },
         tmp_path / "server.log",
         ("--server.disconnectedSessionTTL=1",),

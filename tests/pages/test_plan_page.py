@@ -19,7 +19,6 @@ from tests.pages.conftest import errors_shown
 from ui.text import md
 
 PAGE = "pages/plan.py"
-TODAY = date.today()
 
 
 def _button(at, label):
@@ -60,7 +59,7 @@ def _open(app):
     return app.switch_page(PAGE).run()
 
 
-def test_opening_the_page_makes_the_plan_of_a_new_interview(app, store, acme):
+def test_opening_the_page_makes_the_plan_of_a_new_interview(today, app, store, acme):
     assert store.list_actions(acme.id) == []
     _open(app)
     assert not app.exception
@@ -77,7 +76,7 @@ def test_opening_the_page_makes_the_plan_of_a_new_interview(app, store, acme):
     assert "**Send the thank\\-you email** for **Dana Lee** · Email" in text
     assert "Due **Mon 2 Nov" in text
     # Overdue in the warning colour.
-    assert f":orange-badge[:material/warning: {(TODAY - date(2026, 11, 2)).days} days overdue]" in text
+    assert f":orange-badge[:material/warning: {(today - date(2026, 11, 2)).days} days overdue]" in text
     # Every planned action shows its reason, naming its seeds.
     assert "seeds 000, 001, 002, 004" in text
     assert "seeds 000, 003" in text
@@ -174,22 +173,22 @@ def test_an_offer_ends_the_chase_and_leaves_the_thanks(app, store, thanked):
     assert "An offer: nothing left to chase" in app.info[0].value
 
 
-def test_done_and_skip_on_letters(app, store, acme):
+def test_done_and_skip_on_letters(today, app, store, acme):
     _open(app)
     [thanks] = _planned(store, acme.id, ActionKind.THANK_YOU_EMAIL)
     assert {"Done", "Skip"} <= {b.label for b in app.button}
     assert "Subject: *Thank you for your time on Monday*" in _text(app).replace("\\", "")
     _button(app, "Skip").click().run()
     [skipped] = store.list_actions(acme.id, ActionStatus.SKIPPED)
-    assert (skipped.id, skipped.kind, skipped.done_on) == (thanks.id, ActionKind.THANK_YOU_EMAIL, TODAY)
+    assert (skipped.id, skipped.kind, skipped.done_on) == (thanks.id, ActionKind.THANK_YOU_EMAIL, today)
     assert "Next status check" not in app.success[0].value
     assert "Skipped: Send the thank-you email." in app.success[0].value.replace("\\", "")
 
 
-def test_moving_an_action_by_hand_keeps_it_there(app, store, thanked):
+def test_moving_an_action_by_hand_keeps_it_there(today, app, store, thanked):
     _open(app)
     check = _planned(store, thanked.id, ActionKind.STATUS_CHECK)[1]
-    new_day = TODAY + timedelta(days=10)
+    new_day = today + timedelta(days=10)
     app.date_input(key=f"plan-move-{check.id}-{check.due}").set_value(new_day).run()
     assert not app.exception
     moved = [a for a in _planned(store, thanked.id) if a.manual]
