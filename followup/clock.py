@@ -57,7 +57,9 @@ def _moment(value: datetime | date) -> datetime:
 @functools.lru_cache(maxsize=4)
 def _parse(text: str) -> datetime:
     try:
-        return _moment(datetime.fromisoformat(text) if "T" in text or " " in text else date.fromisoformat(text))
+        return _moment(
+            datetime.fromisoformat(text) if "T" in text or " " in text else date.fromisoformat(text)
+        )
     except ValueError:
         raise BadSetting(
             f"{NOW_VARIABLE} is not a date and time: {text!r}. Write it as 2026-12-06T10:00 "

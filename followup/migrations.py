@@ -9,6 +9,7 @@ schema, and no table is described twice. A test checks the result against
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 
 import sqlalchemy as sa
@@ -25,6 +26,25 @@ def _create(*new_tables: sa.Table) -> Step:
             table.create(conn, checkfirst=True)
 
     return step
+
+
+def _add_columns(table: sa.Table, *names: str) -> Step:
+    """Add columns of `table` (as `tables.py` defines them) that an older database lacks."""
+
+    def step(conn: sa.Connection) -> None:
+        present = {c["name"] for c in sa.inspect(conn).get_columns(table.name)}
+        for name in names:
+            if name not in present:
+                column = sa.schema.CreateColumn(table.c[name]).compile(dialect=conn.dialect)
+                conn.execute(sa.text(f"ALTER TABLE {table.name} ADD COLUMN {column}"))
+
+    return step
+
+
+def _name_the_database(conn: sa.Connection) -> None:
+    conn.execute(
+        tables.meta.update().where(tables.meta.c.database_id.is_(None)).values(database_id=uuid.uuid4().hex)
+    )
 
 
 def _seed_single_rows(conn: sa.Connection) -> None:
@@ -50,6 +70,11 @@ STEPS: list[tuple[int, str, list[Step]]] = [
         ],
     ),
     (2, "letters and follow-up actions", [_create(tables.letters, tables.actions)]),
+    (
+        3,
+        "a name for the database, which caches of its contents are keyed on",
+        [_add_columns(tables.meta, "database_id"), _name_the_database],
+    ),
 ]
 
 CURRENT_VERSION = STEPS[-1][0]

@@ -215,6 +215,18 @@ class Store:
         except exc.DBAPIError as error:
             raise StorageError(_explain(error)) from error
 
+    @functools.cached_property
+    def identity(self) -> str:
+        """A name for the database this store reads, unique to it; key every cache of its contents on it.
+
+        The database's own random name, given when it was made, and where it is:
+        two stores of one database share it; two databases never do, not even
+        with equal data versions, nor a copy of one at another place.
+        """
+        with self._read() as conn:
+            name = conn.execute(sa.select(tables.meta.c.database_id)).scalar_one()
+        return f"{name}@{self.engine.url.render_as_string(hide_password=True)}"
+
     def data_version(self) -> int:
         """Changes with every save, so a cache keyed on it is never stale."""
         with self._read() as conn:

@@ -31,14 +31,17 @@ def _about_interviewer() -> sa.Column:
     )
 
 
-# One row: the schema version and a counter bumped by every write, which
-# lets readers cache what they load and notice any change cheaply.
+# One row: the schema version, a counter bumped by every write (which lets
+# readers cache what they load and notice any change cheaply), and a random
+# name given to the database when it is made, so that caches holding what two
+# databases contain can never mix them up (see Store.identity).
 meta = sa.Table(
     "meta",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("schema_version", sa.Integer, nullable=False),
     sa.Column("data_version", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("database_id", sa.String(32), nullable=True),
 )
 
 settings = sa.Table(

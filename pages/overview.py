@@ -9,7 +9,6 @@ import streamlit as st
 
 from followup import clock, guide, overview, timeline
 from followup.model import Status
-from followup.store import default_url
 from ui import overview_parts, session, welcome
 
 TABLE_KEY = "overview-table"
@@ -31,8 +30,8 @@ store = session.store()
 session.show_flash()
 st.title("Today")
 today = clock.today()
-url, version = default_url(), store.data_version()
-table, figures = overview_parts.table(url, version, today, store)
+identity, version = store.identity, store.data_version()
+table, figures = overview_parts.table(identity, version, today, store)
 
 if table.empty:
     welcome.welcome(store)
@@ -110,4 +109,4 @@ st.caption(
     "(shift-click for more); hover a mark for what and why."
 )
 lanes = timeline.lanes(shown, page)
-overview_parts.show_timeline(url, version, today, tuple(lanes["application_id"]), lanes, store)
+overview_parts.show_timeline(identity, version, today, tuple(lanes["application_id"]), lanes, store)

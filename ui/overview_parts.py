@@ -4,11 +4,14 @@ They live in a module, not in the page: a page script runs again on every
 rerun, and a cached function defined there would hash its own source code each
 time. The data is built once per saved state of the database.
 
-The caches hold the local user's database only: every visitor of this process
-opens the same database, so (URL, data version) is a complete key, and since
-every save changes the data version, a save shows at once. A demo mode with
-one database per session will need the session in these keys. The store is
-passed with a leading underscore so that it is not hashed: the URL stands for it.
+Whose data a cache holds is in its key. Every cache here holds what one
+database contains, and is keyed on `(store.identity, data version)`: the
+identity is unique to the database the store reads (each visitor of the public
+demo has their own), and every save changes the data version, so a save shows
+at once. Never key on a setting that every visitor shares, such as the
+database URL: fresh demo databases all start at the same data version. The
+store itself is passed with a leading underscore so that it is not hashed; its
+identity stands for it.
 """
 
 from __future__ import annotations
@@ -63,14 +66,14 @@ TABLE_COLUMNS = {
 
 
 @st.cache_data(max_entries=4, **_BOUNDS)
-def table(url: str, version: int, today: date, _store: Store) -> tuple[pd.DataFrame, overview.Figures]:
+def table(identity: str, version: int, today: date, _store: Store) -> tuple[pd.DataFrame, overview.Figures]:
     loaded = overview.prepare(_store.overview_rows())
     return overview.application_table(loaded, today), overview.figures(loaded, today)
 
 
 @st.cache_data(max_entries=32, **_BOUNDS)
 def show_timeline(
-    url: str, version: int, today: date, lane_ids: tuple[int, ...], _lanes: pd.DataFrame, _store: Store
+    identity: str, version: int, today: date, lane_ids: tuple[int, ...], _lanes: pd.DataFrame, _store: Store
 ) -> None:
     """Draw the timeline of these lanes. Call it outside any container: the cache replays the chart.
 

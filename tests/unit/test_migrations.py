@@ -58,6 +58,23 @@ def test_an_older_database_moves_forward_and_keeps_its_data(tmp_path):
         assert _columns(conn) == _expected()
 
 
+def test_a_database_from_before_names_were_given_gets_its_own(tmp_path):
+    names = []
+    for file in ("one.db", "two.db"):
+        url = f"sqlite:///{tmp_path / file}"
+        engine = create_engine(url)
+        with engine.begin() as conn:
+            assert migrations.migrate(conn, migrations.STEPS[:2]) == 2
+            conn.exec_driver_sql("ALTER TABLE meta DROP COLUMN database_id")  # as version 2 made it
+        engine.dispose()
+        store = Store.open(url)
+        with store.engine.connect() as conn:
+            assert _columns(conn) == _expected()
+            names.append(conn.execute(sa.select(tables.meta.c.database_id)).scalar_one())
+        assert Store.open(url).identity == store.identity
+    assert all(len(name) == 32 for name in names) and names[0] != names[1]
+
+
 def test_opening_twice_changes_nothing(tmp_path):
     url = f"sqlite:///{tmp_path / 'twice.db'}"
     Store.open(url).add_application(Application("A", "B"))
