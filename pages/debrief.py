@@ -68,15 +68,14 @@ for person in interviewers:
                 save=store.save_notes,
                 section=f"debrief-{person.id}",
             )
-            st.text_area(
+            saving.draw(
+                st.text_area,
                 prompt.label,
-                key=saving.key,
-                on_change=saving.save,
                 placeholder=prompt.placeholder,
                 height=80,
                 max_chars=validation.MAX_TEXT,
             )
-            saving.feedback(getattr(notes, prompt.field))
+            saving.feedback()
 
 st.divider()
 next_step_button(progress, Step.DEBRIEF)

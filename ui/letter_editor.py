@@ -171,6 +171,7 @@ def _keep_words(store: Store, key: str) -> None:
 
 
 def kind_picker() -> LetterKind:
+    session.keep_choice(KIND_KEY, list(LetterKind))
     kind = st.selectbox(
         "Which letter",
         list(LetterKind),
@@ -230,6 +231,7 @@ _SCRIPTS = (LetterKind.CALL_SCRIPT, LetterKind.VOICEMAIL_SCRIPT)
 def to_one_person(store: Store, panel: Panel, kind: LetterKind) -> None:
     """Letters about the application as a whole go to the main contact unless the user picks someone else."""
     by_id = {p.id: p for p in panel.people}
+    session.keep_choice(_recipient_key(panel.interview.id, kind), by_id)
     chosen = st.selectbox(
         "Call" if kind in _SCRIPTS else "Write to",
         list(by_id),
@@ -353,8 +355,8 @@ def _editor(store: Store, letter: Letter) -> None:
             validate=_recipient_problem if name == "recipient" and letter.kind in EMAIL_KINDS else None,
             clean=str.strip if name != "body" else None,
         )
-        widget(label, key=saving.key, on_change=saving.save, disabled=sent, **options)
-        saving.feedback(getattr(letter, name))
+        saving.draw(widget, label, disabled=sent, **options)
+        saving.feedback()
 
     to_label = {True: "To (email address)", False: "To"}[letter.kind in EMAIL_KINDS]
     if letter.kind in SCRIPT_KINDS:
