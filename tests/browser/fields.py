@@ -85,21 +85,23 @@ def sidebar(page, name: str) -> None:
     settle(page)
 
 
-def snapshot(store: Store, application_id: int) -> dict:
-    """Everything the user wrote for one application, without the bookkeeping that changes on a save."""
+def snapshot(store: Store, application_id: int | None = None) -> dict:
+    """Everything the user wrote (for one application, or all), without the bookkeeping that
+    changes on a save: each section maps a record's id to its fields."""
     skip = {"version", "updated_at", "created_at"}
 
     def plain(record) -> dict:
         return {k: v for k, v in dataclasses.asdict(record).items() if k not in skip}
 
-    interviews = store.list_interviews(application_id)
+    applications = [a for a in store.list_applications() if application_id is None or a.id == application_id]
+    interviews = [i for a in applications for i in store.list_interviews(a.id)]
     people = [p for i in interviews for p in store.list_interviewers(i.id)]
     return {
-        "application": plain(store.get_application(application_id)),
+        "applications": {a.id: plain(a) for a in applications},
         "interviews": {i.id: plain(i) for i in interviews},
         "interviewers": {p.id: plain(p) for p in people},
         "notes": {p.id: plain(store.get_notes(p.id)) for p in people},
-        "letters": {letter.id: plain(letter) for letter in store.list_letters(application_id)},
+        "letters": {x.id: plain(x) for a in applications for x in store.list_letters(a.id)},
     }
 
 
@@ -122,12 +124,8 @@ def differences(actual: dict, expected: dict) -> list[str]:
     """Each field whose value differs, as `section id field: actual != expected`, for a readable failure."""
     found = []
     for section in expected:
-        if section == "application":
-            pairs = {0: (actual[section], expected[section])}
-        else:
-            ids = set(actual[section]) | set(expected[section])
-            pairs = {i: (actual[section].get(i, {}), expected[section].get(i, {})) for i in ids}
-        for record_id, (mine, wanted) in pairs.items():
+        for record_id in set(actual[section]) | set(expected[section]):
+            mine, wanted = actual[section].get(record_id, {}), expected[section].get(record_id, {})
             for field in set(mine) | set(wanted):
                 if mine.get(field) != wanted.get(field):
                     found.append(
