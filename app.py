@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import session
+from ui import forms, session
 
 PAGES = Path(__file__).parent / "pages"
 
@@ -34,4 +34,7 @@ navigation = st.navigation(
 )
 session.store()
 session.demo_banner()
+if not session.demo_mode():
+    # A demo's refresh starts again from a fresh sample, on purpose.
+    forms.keep_unsent_text()
 navigation.run()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+from pathlib import Path
 
 import streamlit as st
 
@@ -285,6 +286,22 @@ def _default_parameter(widget) -> str:
     """The name of the parameter that gives `widget` its default: `index`, `value` or `default`."""
     parameters = inspect.signature(widget).parameters
     return next(name for name in ("index", "value", "default") if name in parameters)
+
+
+_UNSENT_TEXT = Path(__file__).with_name("unsent_text.js")
+
+
+def keep_unsent_text() -> None:
+    """Keep text still being typed when the tab is refreshed, and send it once the page is back.
+
+    A box sends its text when it is left; until then only the browser has it.
+    The script (ui/unsent_text.js) keeps a copy in the tab until the box is left,
+    and puts it back after a reload if the box still shows what it was typed on.
+    """
+    # A hidden container: the script draws nothing and must not push the page down.
+    st.html('<style>[data-testid="stLayoutWrapper"]:has(> .st-key-unsent-text) { display: none; }</style>')
+    with st.container(key="unsent-text"):
+        st.html(f"<script>{_UNSENT_TEXT.read_text(encoding='utf-8')}</script>", unsafe_allow_javascript=True)
 
 
 def mark_saved(section: str) -> None:

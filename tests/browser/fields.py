@@ -63,6 +63,16 @@ def journey_page_ready(page) -> None:
     settle(page)
 
 
+def wait_until_stored(page, store: Store, key: str, text: str, seconds: float = 15) -> None:
+    """Wait for the database to hold `text` for the field behind `key` (a save the page makes by itself)."""
+    for _ in range(int(seconds * 4)):
+        if stored(store, key) == text:
+            settle(page)
+            return
+        page.wait_for_timeout(250)
+    assert stored(store, key) == text, f"{key} holds {stored(store, key)!r}, not {text!r}"
+
+
 def box(page, key: str):
     return page.locator(f".st-key-{key}").locator("input, textarea").first
 

@@ -29,6 +29,7 @@ from tests.browser.fields import (
     stored,
     text_fields,
     type_at_end,
+    wait_until_stored,
     with_text,
 )
 
@@ -119,6 +120,29 @@ def test_typing_then_clicking_a_page_in_the_sidebar_loses_nothing(where, today, 
     leave_by_tab(page)
     expected = with_text(expected, following, second_text)
     assert not differences(snapshot(store, application_id), expected)
+    _shows_what_is_stored(page, store)
+
+
+@pytest.mark.parametrize("where", list(TITLES))
+def test_text_being_typed_when_the_tab_is_refreshed_comes_back_and_is_saved(
+    where, today, app_server, page, store
+):
+    application_id = _northwind(store, today)
+    before = snapshot(store, application_id)
+    _open(page, app_server, where)
+    key = text_fields(page, free=True)[-1]
+    text = stored(store, key) + " (typed, then a refresh)"
+    type_at_end(page, key, " (typed, then a refresh)")
+    page.reload()
+    journey_page_ready(page)
+    wait_until_stored(page, store, key, text)
+    expect(box(page, key)).to_have_value(text)
+    assert not differences(snapshot(store, application_id), with_text(before, key, text))
+    # Once saved, nothing is put back a second time.
+    page.reload()
+    journey_page_ready(page)
+    page.wait_for_timeout(1000)
+    assert not differences(snapshot(store, application_id), with_text(before, key, text))
     _shows_what_is_stored(page, store)
 
 
