@@ -268,7 +268,7 @@ class Autosave:
     def feedback(self, stored=None) -> None:
         """Under the widget: why it was not saved, and the choice after a conflict.
 
-        (`stored` is accepted for callers written before the field remembered it.)"""
+        The field remembers what it showed; `stored` may be passed but is not needed."""
         errors = errors_for(self.prefix)
         field_error(errors, self.field)
         form_problem(self.prefix)
