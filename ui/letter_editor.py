@@ -164,7 +164,10 @@ def dictionary_editor(store: Store, settings: Settings) -> None:
 def _keep_words(store: Store, key: str) -> None:
     try:
         settings = store.get_settings()
-        settings.user_dictionary = list(st.session_state[key])
+        kept = list(st.session_state[key])
+        if sorted(kept) == sorted(settings.user_dictionary):
+            return  # the browser sent back the list it was shown: nothing removed
+        settings.user_dictionary = kept
         store.save_settings(settings)
     except FollowupError as error:
         session.flash(f"Your dictionary was not saved: {error}")
