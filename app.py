@@ -34,7 +34,6 @@ navigation = st.navigation(
 )
 session.store()
 session.demo_banner()
-if not session.demo_mode():
-    # A demo's refresh starts again from a fresh sample, on purpose.
-    forms.keep_unsent_text()
+# A demo's refresh starts again from a fresh sample, on purpose: nothing is put back there.
+forms.keep_unsent_text(after_reload=not session.demo_mode())
 navigation.run()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import json
 from pathlib import Path
 
 import streamlit as st
@@ -291,17 +292,23 @@ def _default_parameter(widget) -> str:
 _UNSENT_TEXT = Path(__file__).with_name("unsent_text.js")
 
 
-def keep_unsent_text() -> None:
-    """Keep text still being typed when the tab is refreshed, and send it once the page is back.
+def keep_unsent_text(*, after_reload: bool = True) -> None:
+    """Make sure text typed into a field that saves as you go reaches the server.
 
-    A box sends its text when it is left; until then only the browser has it.
-    The script (ui/unsent_text.js) keeps a copy in the tab until the box is left,
-    and puts it back after a reload if the box still shows what it was typed on.
+    A box sends its text when it is left; until then only the browser has it,
+    and a click on another page straight from the box can overtake it. The script
+    (ui/unsent_text.js) holds such a click until the text is in, and keeps a copy
+    of the text being typed, which it puts back and sends after a reload
+    (`after_reload`) if the box still shows what it was typed on.
     """
+    script = _UNSENT_TEXT.read_text(encoding="utf-8")
     # A hidden container: the script draws nothing and must not push the page down.
     st.html('<style>[data-testid="stLayoutWrapper"]:has(> .st-key-unsent-text) { display: none; }</style>')
     with st.container(key="unsent-text"):
-        st.html(f"<script>{_UNSENT_TEXT.read_text(encoding='utf-8')}</script>", unsafe_allow_javascript=True)
+        st.html(
+            f"<script>window.followupRestoreAfterReload = {json.dumps(after_reload)};\n{script}</script>",
+            unsafe_allow_javascript=True,
+        )
 
 
 def mark_saved(section: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from urllib.parse import urlparse
 
 from followup.store import Store
 from tests.browser.conftest import settle
@@ -91,7 +92,11 @@ def leave_by_tab(page) -> None:
 
 
 def sidebar(page, name: str) -> None:
-    page.get_by_test_id("stSidebarNav").get_by_text(name, exact=True).click()
+    """Click a page in the sidebar and wait until it is the page shown."""
+    link = page.get_by_test_id("stSidebarNav").get_by_role("link").filter(has_text=name)
+    path = urlparse(link.get_attribute("href")).path
+    link.click()
+    page.wait_for_function("path => location.pathname === path", arg=path)
     settle(page)
 
 
