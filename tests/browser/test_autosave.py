@@ -191,3 +191,43 @@ def test_a_new_round_stays_chosen_when_its_first_card_is_typed_straight_into_the
     expect(page.get_by_role("heading", name="Round two person")).to_be_visible()
     assert [p.name for p in store.list_interviewers(second.id)] == ["Round two person"]
     assert store.list_interviewers(first.id) == []
+
+
+def test_a_second_tab_shows_what_the_first_saved_and_never_overwrites_it(today, app_server, browser, store):
+    _northwind(store, today)
+    tabs = []
+    for _ in range(2):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        tab = context.new_page()
+        tab.set_default_timeout(20_000)
+        _open(tab, app_server, "debrief")
+        tabs.append((context, tab))
+    (first_context, first), (second_context, second) = tabs
+    keys = text_fields(first, free=True)
+    shared, other, contested = keys[0], keys[1], keys[2]
+    original = {key: stored(store, key) for key in (shared, other, contested)}
+
+    # The first tab saves; the second shows it as soon as it runs again, and adds to it.
+    type_at_end(first, shared, " (first tab)")
+    leave_by_tab(first)
+    type_at_end(second, other, " (second tab)")
+    leave_by_tab(second)
+    expect(box(second, shared)).to_have_value(original[shared] + " (first tab)")
+    type_at_end(second, shared, " (second tab)")
+    leave_by_tab(second)
+    assert stored(store, shared) == original[shared] + " (first tab) (second tab)"
+
+    # Both change the same field, the second on what it showed before the first saved.
+    type_at_end(first, contested, " (first tab)")
+    leave_by_tab(first)
+    type_at_end(second, contested, " (second tab)")
+    leave_by_tab(second)
+    expect(second.get_by_text("was changed in another tab or window")).to_be_visible()
+    expect(box(second, contested)).to_have_value(original[contested] + " (second tab)")
+    assert stored(store, contested) == original[contested] + " (first tab)"
+    second.get_by_role("button", name="Save my version over theirs").click()
+    settle(second)
+    assert stored(store, contested) == original[contested] + " (second tab)"
+    assert stored(store, other) == original[other] + " (second tab)"
+    first_context.close()
+    second_context.close()
