@@ -11,6 +11,7 @@ column, on SQLite and on PostgreSQL.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 
 import sqlalchemy as sa
@@ -74,6 +75,12 @@ def _give_actions_their_event_ids(conn: sa.Connection) -> None:
     ]
     if changes:
         conn.execute(x.update().where(x.c.id == sa.bindparam("key")).values(uid=sa.bindparam("uid")), changes)
+
+
+def _name_the_database(conn: sa.Connection) -> None:
+    conn.execute(
+        tables.meta.update().where(tables.meta.c.database_id.is_(None)).values(database_id=uuid.uuid4().hex)
+    )
 
 
 def _seed_single_rows(conn: sa.Connection) -> None:
@@ -200,6 +207,11 @@ STEPS: list[tuple[int, str, list[Step]]] = [
     ),
     (
         7,
+        "a name for the database, which caches of its contents are keyed on",
+        [_add_columns(tables.meta, "database_id"), _name_the_database],
+    ),
+    (
+        8,
         "a revision on each application: the save that last changed it or anything under it",
         [_add_columns(tables.applications, "revision")],
     ),
@@ -233,6 +245,7 @@ def migrate(conn: sa.Connection) -> int:
         tables.metadata.create_all(conn)
         local_owner_id(conn)
         _set_version(conn, CURRENT_VERSION)
+        _name_the_database(conn)
         return CURRENT_VERSION
     for version, _description, actions in STEPS:
         if version <= current:

@@ -4,14 +4,19 @@ They live in a module, not in the page: a page script runs again on every
 rerun, and a cached function defined there would hash its own source code each
 time.
 
+Whose data a cache holds is in its key: `Store.identity` names the database
+(by the random name it was given when it was made, and where it is) and the
+person: a demo visitor's own database, or one person of a group deployment.
+Never key on a setting that every visitor shares, such as the database URL:
+fresh demo databases all start at the same data version.
+
 The data is read once per person and then refreshed by what each save changed
-(`followup.overview_cache`): it is keyed on `Store.identity`, which names the
-database and the person (a demo visitor's own database, or one person of a
-group deployment), and checked against the person's data version, which
-changes in the same transaction as each of their saves, so a save shows at
-once, through whichever app server made it. A timeline page is drawn once per
-state of its own applications (their revisions), so a save elsewhere replays
-it. The bounds leave room for many people at once on one server.
+(`followup.overview_cache`), checked on every rerun against the person's data
+version, which changes in the same transaction as each of their saves, so a
+save shows at once, through whichever app server made it. A timeline page is
+drawn once per state of its own applications (their revisions), so a save
+elsewhere replays it. The bounds leave room for many people at once on one
+server.
 """
 
 from __future__ import annotations
