@@ -131,7 +131,14 @@ def _replace(frame: pd.DataFrame, key: str, gone: set[int], fresh: pd.DataFrame)
         return kept.reset_index(drop=True)
     if kept.empty:
         return fresh.reset_index(drop=True)
-    return pd.concat([kept, fresh], ignore_index=True)
+    # A column with nothing in it (no plan among the fresh rows, say) takes the type it has
+    # among the others, so the result is what reading everything would give.
+    empty = {
+        column: kept[column].dtype
+        for column in fresh.columns
+        if column in kept and fresh[column].dtype != kept[column].dtype and fresh[column].isna().all()
+    }
+    return pd.concat([kept, fresh.astype(empty) if empty else fresh], ignore_index=True)
 
 
 class OverviewCache:
