@@ -383,6 +383,19 @@ def _chunks(ids: list) -> Iterator[list]:
         yield ids[start : start + _IDS_PER_STATEMENT]
 
 
+def overview_frames(records: dict[str, tuple[list[str], list[tuple]]]) -> dict:
+    """The overview's records (column names and rows, per query) as pandas frames."""
+    # Imported here: the command line never needs pandas and starts faster without it.
+    import pandas as pd
+
+    frames = {}
+    for name, (columns, rows) in records.items():
+        # Column by column: pandas would otherwise inspect every row object.
+        values = list(zip(*rows, strict=True)) or [()] * len(columns)
+        frames[name] = pd.DataFrame(dict(zip(columns, values, strict=True)))
+    return frames
+
+
 @dataclasses.dataclass(frozen=True)
 class OverviewChanges:
     """The answer of `Store.overview_changes`."""
@@ -390,10 +403,19 @@ class OverviewChanges:
     data_version: int
     # The applications added or changed; None: `rows` holds every application.
     changed: tuple[int, ...] | None
-    # The overview rows (see `Store.overview_rows`) of those applications.
+    # When `changed` is None, the overview's frames of every application (see
+    # `Store.overview_rows`); else the records of the changed ones, per query its
+    # column names and rows (`overview_frames` makes them frames).
     rows: dict
     # Every application id there is, when some were deleted since; else None.
     remaining: frozenset[int] | None
+
+    def records(self) -> dict[str, list[dict]]:
+        """The records of the changed applications as dicts, per query."""
+        return {
+            name: [dict(zip(columns, row, strict=True)) for row in rows]
+            for name, (columns, rows) in self.rows.items()
+        }
 
 
 @dataclasses.dataclass(frozen=True)
@@ -1222,19 +1244,19 @@ class Store:
             remaining = None
             if count < len(known.union(changed)):
                 remaining = frozenset(conn.execute(sa.select(a.c.id).where(self._mine(a))).scalars())
-            frames = {}
+            records: dict[str, tuple[list[str], list[tuple]]] = {}
             for chunk in _chunks(changed) if changed else [[]]:
-                for name, frame in self._overview_frames(conn, chunk).items():
-                    frames.setdefault(name, []).append(frame)
-            import pandas as pd
-
-            merged = {name: pd.concat(parts, ignore_index=True) for name, parts in frames.items()}
-            return OverviewChanges(version, tuple(changed), merged, remaining)
+                for name, (columns, rows) in self._overview_records(conn, chunk).items():
+                    records.setdefault(name, (columns, []))[1].extend(rows)
+            return OverviewChanges(version, tuple(changed), records, remaining)
 
     def _overview_frames(self, conn: sa.Connection, application_ids) -> dict:
-        # Imported here: the command line never needs pandas and starts faster without it.
-        import pandas as pd
+        return overview_frames(self._overview_records(conn, application_ids))
 
+    def _overview_records(
+        self, conn: sa.Connection, application_ids
+    ) -> dict[str, tuple[list[str], list[tuple]]]:
+        """For each of the overview's queries: its column names and its rows, as the driver gives them."""
         a, i, p, x = tables.applications, tables.interviews, tables.interviewers, tables.actions
         lt = tables.letters
         queries = {
@@ -1272,17 +1294,14 @@ class Store:
             "actions": x.c.application_id,
             "letters": lt.c.application_id,
         }
-        frames = {}
+        records = {}
         for name, everything in queries.items():
             query = everything
             if application_ids is not None:
                 query = query.where(application_of[name].in_(list(application_ids)))
             result = conn.execute(query.order_by(query.selected_columns[0]))
-            columns = list(result.keys())
-            # Column by column: pandas would otherwise inspect every row object.
-            values = list(zip(*result.all(), strict=True)) or [()] * len(columns)
-            frames[name] = pd.DataFrame(dict(zip(columns, values, strict=True)))
-        return frames
+            records[name] = (list(result.keys()), result.all())
+        return records
 
     def record_letter_sent(
         self, letter: Letter, action: Action, application: Application | None, planned: list[Action]

@@ -112,4 +112,4 @@ st.caption(
 )
 lanes = timeline.lanes(shown, page)
 lane_ids = tuple(int(key) for key in lanes["application_id"])
-overview_parts.show_timeline(store.identity, today, lane_ids, data.revisions(lane_ids), lanes, data)
+overview_parts.show_timeline(store.identity, today, lane_ids, data.revisions(lane_ids), lanes, store)

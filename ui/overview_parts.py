@@ -85,17 +85,17 @@ def show_timeline(
     lane_ids: tuple[int, ...],
     revisions: tuple[int, ...],
     _lanes: pd.DataFrame,
-    _snapshot: overview_cache.Snapshot,
+    _store: Store,
 ) -> None:
     """Draw the timeline of these lanes. Call it outside any container: the cache replays the chart.
 
-    Only the applications of the page are drawn, so a page costs the same with
+    Only the applications of the page are read, so a page costs the same with
     100 or 10,000 applications. Building and validating an Altair spec costs
     more than everything else on the page; replaying the finished chart costs
     nothing while the same lanes are shown and none of them changed (their
-    `revisions`). `lane_ids` and `revisions` are the key; `_lanes` and the
-    snapshot's rows of those applications follow from them.
+    `revisions`), whatever else was saved. `lane_ids` and `revisions` are the
+    key; `_lanes` follows from them.
     """
-    loaded = _snapshot.frames_of(lane_ids)
+    loaded = overview.prepare(_store.overview_rows(lane_ids))
     rows = timeline.chart_rows(timeline.events(loaded, today), _lanes)
     st.altair_chart(timeline.chart(rows, today), width="stretch")

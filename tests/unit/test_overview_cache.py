@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from pandas.testing import assert_frame_equal
 
-from followup import clock, overview_cache, planning
+from followup import clock, overview, overview_cache, planning
 from followup.model import (
     Action,
     ActionKind,
@@ -42,10 +42,10 @@ def _same(refreshed: overview_cache.Snapshot, store: Store, today: date = DAY) -
     assert refreshed.version == afresh.version == store.data_version()
     assert_frame_equal(refreshed.table, afresh.table)
     assert refreshed.figures == afresh.figures
-    for name, frame in afresh.frames.items():
-        mine = refreshed.frames[name].sort_values("id", kind="stable").reset_index(drop=True)
-        afresh_rows = frame.sort_values("id", kind="stable").reset_index(drop=True)
-        assert_frame_equal(mine, afresh_rows, check_dtype=False)
+    assert_frame_equal(
+        refreshed.rows.sort_values("id").reset_index(drop=True),
+        afresh.rows.sort_values("id").reset_index(drop=True),
+    )
 
 
 @pytest.fixture
@@ -219,8 +219,9 @@ def test_a_save_rereads_only_what_it_touched_and_shows_as_if_read_afresh(sample,
     touched = save(sample)
     changes = sample.overview_changes(before.version, before.application_ids)
     assert set(changes.changed) == touched
-    assert set(changes.rows["applications"]["id"]) == touched
-    assert set(changes.rows["actions"]["application_id"]) <= touched
+    records = changes.records()
+    assert {application["id"] for application in records["applications"]} == touched
+    assert {action["application_id"] for action in records["actions"]} <= touched
     _same(overview_cache.refresh(before, sample, DAY), sample)
 
 
@@ -270,11 +271,16 @@ def test_an_id_given_again_after_a_delete_shows_the_new_application(store):
     _same(refreshed, store)
 
 
-def test_a_new_day_moves_the_urgencies_without_reading_the_applications(sample):
+def test_a_new_day_moves_the_urgencies(sample):
     snapshot = overview_cache.load(sample, DAY)
     tomorrow = DAY + timedelta(days=1)
     later = overview_cache.refresh(snapshot, sample, tomorrow)
-    assert later.frames is snapshot.frames
+    assert later.today == tomorrow
+    due_today = snapshot.table["urgency"] == overview.DUE_TODAY
+    assert due_today.any()
+    # What was due today is overdue tomorrow.
+    moved = later.table.set_index("id").loc[snapshot.table.loc[due_today, "id"], "urgency"]
+    assert set(moved) == {overview.OVERDUE}
     _same(later, sample, tomorrow)
 
 
@@ -282,7 +288,7 @@ def test_nothing_saved_reads_nothing(sample):
     snapshot = overview_cache.load(sample, DAY)
     changes = sample.overview_changes(snapshot.version, snapshot.application_ids)
     assert changes.changed == () and changes.remaining is None
-    assert all(frame.empty for frame in changes.rows.values())
+    assert all(not records for records in changes.records().values())
 
 
 def test_the_cache_shows_a_save_made_through_another_store_at_once(sample, database_url):
@@ -323,3 +329,22 @@ def test_a_backup_restored_over_everything_is_read_afresh(sample):
     refreshed = overview_cache.refresh(snapshot, sample, DAY)
     assert refreshed.table["company"].tolist() == ["Restored Co"]
     _same(refreshed, sample)
+
+
+@pytest.mark.parametrize("day", [DAY, DAY + timedelta(days=9), DAY + timedelta(days=60)])
+def test_one_by_one_gives_what_pandas_gives_for_every_kind_of_application(store, day):
+    """Every sample shape (offers, rejections, withdrawals, calls, letters sent late or never),
+    seen on the day, a week later and two months later."""
+    load_sample(store, 150, today=DAY)
+    changes = store.overview_changes(0, frozenset())
+    assert len(changes.changed) == 150
+    one_by_one_rows, one_by_one_parts = overview_cache._one_by_one(changes.records(), day)
+    frames = overview.prepare(store.overview_rows())
+    rows = overview.table_rows(frames, day).sort_values("id").reset_index(drop=True)
+    parts = overview.figure_parts(frames, day)
+    mine = one_by_one_rows.drop(columns="revision").sort_values("id").reset_index(drop=True)
+    assert_frame_equal(mine.astype(rows.dtypes.to_dict()), rows)
+    assert_frame_equal(one_by_one_parts.loc[parts.index].astype(parts.dtypes.to_dict()), parts)
+    # The figures are not all zeros or all the same: the sample covers the rules.
+    assert 0 < parts["answered"].sum() < 150 and parts["days_to_answer"].notna().any()
+    assert parts["thank_you_counted"].sum() > parts["thank_you_in_time"].sum() > 0
