@@ -48,6 +48,16 @@ def _add_columns(table: sa.Table, *names: str) -> Step:
     return step
 
 
+def _create_index(name: str) -> Step:
+    """Create an index tables.py defines, unless the database has it already."""
+
+    def step(conn: sa.Connection) -> None:
+        index = next(i for table in tables.metadata.tables.values() for i in table.indexes if i.name == name)
+        index.create(conn, checkfirst=True)
+
+    return step
+
+
 def _give_actions_their_event_ids(conn: sa.Connection) -> None:
     """Store the id each action's calendar event already had, so calendars keep matching.
 
@@ -213,7 +223,7 @@ STEPS: list[tuple[int, str, list[Step]]] = [
     (
         8,
         "a revision on each application: the save that last changed it or anything under it",
-        [_add_columns(tables.applications, "revision")],
+        [_add_columns(tables.applications, "revision"), _create_index("ix_applications_owner_revision")],
     ),
 ]
 

@@ -103,6 +103,8 @@ applications = sa.Table(
     # The owner's data version of the last save that changed this application or anything
     # under it, so a cache reloads only the applications a save touched.
     sa.Column("revision", sa.Integer, nullable=False, server_default="0"),
+    # What changed since a saved state is found without reading every application.
+    sa.Index("ix_applications_owner_revision", "owner_id", "revision"),
 )
 
 interviews = sa.Table(
