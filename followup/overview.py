@@ -129,6 +129,8 @@ def prepare(rows: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         frame = rows.get(name)
         frame = pd.DataFrame(columns=list(columns)) if frame is None or frame.empty else frame.copy()
         for column in _DATES[name]:
+            if column not in frame:
+                continue  # read without the timeline's words (see Store.overview_changes)
             # One unit everywhere: merges refuse to match seconds against microseconds.
             frame[column] = pd.to_datetime(frame[column]).astype("datetime64[us]")
         for column in ("id", "application_id"):

@@ -1291,13 +1291,13 @@ class Store:
         with self._read() as conn, conn.begin():
             version = conn.execute(sa.select(o.c.data_version).where(o.c.id == self.owner_id)).scalar() or 0
             if since is None:
-                return OverviewChanges(version, None, self._overview_frames(conn, None), None)
+                return OverviewChanges(version, None, self._overview_frames(conn, None, words=False), None)
             changed = sorted(
                 conn.execute(sa.select(a.c.id).where(self._mine(a), a.c.revision > since)).scalars()
             )
             count = conn.execute(sa.select(sa.func.count()).select_from(a).where(self._mine(a))).scalar_one()
             if len(changed) > _CHANGED_AT_MOST and 2 * len(changed) > count:
-                return OverviewChanges(version, None, self._overview_frames(conn, None), None)
+                return OverviewChanges(version, None, self._overview_frames(conn, None, words=False), None)
             # Every change gives a revision above `since`, so unless some were deleted
             # the applications now are those known and those changed.
             remaining = None
@@ -1305,25 +1305,34 @@ class Store:
                 remaining = frozenset(conn.execute(sa.select(a.c.id).where(self._mine(a))).scalars())
             records: dict[str, tuple[list[str], list[tuple]]] = {}
             for chunk in _chunks(changed) if changed else [[]]:
-                for name, (columns, rows) in self._overview_records(conn, chunk).items():
+                for name, (columns, rows) in self._overview_records(conn, chunk, words=False).items():
                     records.setdefault(name, (columns, []))[1].extend(rows)
             return OverviewChanges(version, tuple(changed), records, remaining)
 
-    def _overview_frames(self, conn: sa.Connection, application_ids) -> dict:
-        return overview_frames(self._overview_records(conn, application_ids))
+    def _overview_frames(self, conn: sa.Connection, application_ids, *, words: bool = True) -> dict:
+        return overview_frames(self._overview_records(conn, application_ids, words=words))
 
     def _overview_records(
-        self, conn: sa.Connection, application_ids
+        self, conn: sa.Connection, application_ids, *, words: bool = True
     ) -> dict[str, tuple[list[str], list[tuple]]]:
-        """For each of the overview's queries: its column names and its rows, as the driver gives them."""
+        """For each of the overview's queries: its column names and its rows, as the driver gives them.
+
+        Without `words`, only what the table and the figures need: not the actions' reasons,
+        the interviews' rounds and formats, nor when each application was added (the
+        timeline's words, most of what there is to read)."""
         a, i, p, x = tables.applications, tables.interviews, tables.interviewers, tables.actions
         lt = tables.letters
+        words_of = {
+            a: [a.c.created_at] if words else [],
+            i: [i.c.round, i.c.format] if words else [],
+            x: [x.c.why] if words else [],
+        }
         queries = {
             "applications": sa.select(
-                a.c.id, a.c.company, a.c.role, a.c.status, a.c.job_link, a.c.created_at, a.c.revision
+                a.c.id, a.c.company, a.c.role, a.c.status, a.c.job_link, a.c.revision, *words_of[a]
             ).where(self._mine(a)),
             "interviews": sa.select(
-                i.c.id, i.c.application_id, i.c.round, i.c.starts_at, i.c.format, i.c.decision_by
+                i.c.id, i.c.application_id, i.c.starts_at, i.c.decision_by, *words_of[i]
             ).where(self._mine(i)),
             "actions": sa.select(
                 x.c.id,
@@ -1336,9 +1345,9 @@ class Store:
                 x.c.status,
                 x.c.outcome,
                 x.c.decision_by,
-                x.c.why,
                 x.c.done_on,
                 i.c.starts_at.label("interview_at"),
+                *words_of[x],
             )
             .outerjoin(p, p.c.id == x.c.interviewer_id)
             .outerjoin(i, i.c.id == p.c.interview_id)
