@@ -1330,10 +1330,8 @@ class Store:
         queries = {
             "applications": sa.select(
                 a.c.id, a.c.company, a.c.role, a.c.status, a.c.job_link, a.c.revision, *words_of[a]
-            ).where(self._mine(a)),
-            "interviews": sa.select(
-                i.c.id, i.c.application_id, i.c.starts_at, i.c.decision_by, *words_of[i]
-            ).where(self._mine(i)),
+            ),
+            "interviews": sa.select(i.c.id, i.c.application_id, i.c.starts_at, i.c.decision_by, *words_of[i]),
             "actions": sa.select(
                 x.c.id,
                 x.c.application_id,
@@ -1350,11 +1348,10 @@ class Store:
                 *words_of[x],
             )
             .outerjoin(p, p.c.id == x.c.interviewer_id)
-            .outerjoin(i, i.c.id == p.c.interview_id)
-            .where(self._mine(x)),
+            .outerjoin(i, i.c.id == p.c.interview_id),
             "letters": sa.select(
                 lt.c.id, lt.c.application_id, lt.c.interviewer_id, lt.c.kind, lt.c.status, lt.c.sent_on
-            ).where(self._mine(lt)),
+            ),
         }
         application_of = {
             "applications": a.c.id,
@@ -1362,11 +1359,23 @@ class Store:
             "actions": x.c.application_id,
             "letters": lt.c.application_id,
         }
+        # This person's applications (those asked for): SQLite lists the ids of this
+        # subquery before it reads, so it is limited to the ids wanted when there are some.
+        owned = sa.select(a.c.id).where(a.c.owner_id == self.owner_id)
+        if application_ids is not None:
+            owned = owned.where(a.c.id.in_(list(application_ids)))
         records = {}
         for name, everything in queries.items():
-            query = everything
-            if application_ids is not None:
-                query = query.where(application_of[name].in_(list(application_ids)))
+            if application_ids is not None and not application_ids:
+                # Nothing asked for: nothing to read (an empty IN can still scan every row).
+                records[name] = ([column.name for column in everything.selected_columns], [])
+                continue
+            if name == "applications":
+                query = everything.where(a.c.owner_id == self.owner_id)
+                if application_ids is not None:
+                    query = query.where(a.c.id.in_(list(application_ids)))
+            else:
+                query = everything.where(application_of[name].in_(owned))
             result = conn.execute(query.order_by(query.selected_columns[0]))
             records[name] = (list(result.keys()), result.all())
         return records
