@@ -31,6 +31,12 @@ from followup.store import Store
 DAY = date(2026, 11, 20)
 
 
+@pytest.fixture
+def database_url(any_database_url):
+    """On SQLite and on PostgreSQL."""
+    return any_database_url
+
+
 @pytest.fixture(autouse=True)
 def _on_the_day():
     """The saves below happen on DAY, as a user would make them that day."""
