@@ -280,7 +280,7 @@ def _problem(note: str, field: str) -> str:
 
 def _tidy(note: str) -> str:
     """The item as a letter would show it: addressed to the interviewer, a lone 'i' as 'I'."""
-    text = addressed(note.strip())
+    text = grammar.capitalise_names(addressed(note.strip()))
     return re.sub(r"\bi\b(?=$|[\s'’])", "I", text)
 
 
@@ -369,6 +369,8 @@ def _main_verb(tokens: list[str]) -> str:
     """ "clause" when a verb follows the first words ('the team loved the dashboard', 'your
     daughter just started at Stanford'), "" for a thing ('the dashboard I rebuilt'), and
     "unclear" when either reading is possible ('the model built for sales')."""
+    if grammar.possessive_clause(tokens):
+        return "clause"
     for index in range(1, len(tokens)):
         if tokens[index][:1].isupper():
             continue  # a name, or "May" the month
@@ -427,7 +429,8 @@ def _topic_after_preposition(text: str) -> str:
 def _answer(field: str, text: str, topic: str) -> Point:
     """The user's answer to a concern, or what they would say now: whole sentences for the letter."""
     sentences = []
-    for item in items(text):
+    for jotted in items(text):
+        item = _said_now(jotted.strip())
         problem = _problem(item, field)
         if problem:
             return Point(field, text.strip(), "private", private=f"“{item}” {problem}")
@@ -455,6 +458,19 @@ def _answer(field: str, text: str, topic: str) -> Point:
         answer=" ".join(sentences),
         weight=weight,
     )
+
+
+# "I'd add that…", "I would say…": the letter's own frame says that already.
+_SAYING_OPENER = re.compile(
+    r"^I(?:'d|’d| would| should| will| want to| wanted to| can)?\s+(?:also\s+)?(?:like to\s+)?"
+    r"(?:add|say|mention|clarify|stress|point out|explain)\b\s*(?:that\b\s*|,\s*|:\s*)?",
+    re.IGNORECASE,
+)
+
+
+def _said_now(text: str) -> str:
+    rest = _SAYING_OPENER.sub("", text, count=1)
+    return rest if rest.strip() and rest != text else text
 
 
 def _sample(note: str, text: str) -> Point:
