@@ -214,6 +214,8 @@ def read_item(field: str, note: str) -> Point:
         if shape in ("you", "vp"):
             return Point(field, note, "clause", clause=_you(rest, shape), weight=weight)
     elif field == "to_stress":
+        if shape == "that":
+            return Point(field, note, "that", clause=rest[5:], weight=weight)
         if shape == "say":
             if rest.startswith("that "):
                 return Point(field, note, "that", clause=rest[5:], weight=weight)
@@ -321,6 +323,11 @@ def _shape(tokens: list[str], text: str, field: str) -> tuple[str, str]:
         return ("ivp" if answer_field else "vp"), _lower_first(text)
     if answer_field and first in grammar.VERBS and second not in ("", "and"):
         return ("ivp", _lower_first(text)) if field != "to_stress" else ("unclear", text)
+    if first in _LEADING_ADVERBS:
+        # "really liked my portfolio" leaves out its subject; "just back from leave" is no clause.
+        if grammar.is_verb_form(second) or second in grammar.VERBS:
+            return ("ivp" if answer_field else "vp"), _lower_first(text)
+        return "unclear", text
     verb = _main_verb(tokens)
     if verb == "unclear" or _clause_after_comma(text):
         return "unclear", text
@@ -328,6 +335,8 @@ def _shape(tokens: list[str], text: str, field: str) -> tuple[str, str]:
         return "you", _lower_first(text)
     return "topic", _and_list(_lower_first(text))
 
+
+_LEADING_ADVERBS = grammar.ADVERBS - grammar.DETERMINERS - {"lot", "seemed"}
 
 _OBJECT_STARTS = grammar.DETERMINERS | {
     "that",
@@ -410,11 +419,27 @@ def _you(text: str, shape: str) -> str:
     """A clause about the interviewer: 'asked about X' becomes 'you asked about X', 'loves hiking' 'you love hiking'."""
     if shape != "vp":
         return text
-    first, _, rest = text.partition(" ")
-    plain = grammar.plain_verb(first)
-    if plain and not grammar.is_past(first):
-        first = plain
-    return f"you {first} {rest}".strip()
+    words = text.split(" ")
+    at = 1 if len(words) > 1 and grammar.fold(words[0]) in _LEADING_ADVERBS else 0
+    verb = grammar.fold(words[at])
+    if verb in _WITH_YOU:
+        words[at] = _WITH_YOU[verb]
+    elif grammar.plain_verb(verb) and not grammar.is_past(verb):
+        words[at] = grammar.plain_verb(verb)
+    return "you " + " ".join(words).strip()
+
+
+# The forms "you" takes where a note left out "he" or "she".
+_WITH_YOU = {
+    "was": "were",
+    "wasn't": "weren't",
+    "is": "are",
+    "isn't": "aren't",
+    "has": "have",
+    "hasn't": "haven't",
+    "does": "do",
+    "doesn't": "don't",
+}
 
 
 def _topic_after_preposition(text: str) -> str:

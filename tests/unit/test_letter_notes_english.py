@@ -76,3 +76,23 @@ def test_months_days_and_languages_get_their_capital(note, expected):
 def test_may_and_march_as_words_keep_their_lower_case():
     assert grammar.capitalise_names("you may march on") == "you may march on"
     assert grammar.capitalise_names("since march, early may") == "since March, early May"
+
+
+@pytest.mark.parametrize(
+    ("field", "note", "expected"),
+    [
+        ("liked", "really liked my portfolio", "that you really liked my portfolio"),
+        ("liked", "was excited when I mentioned Python", "that you were excited when I mentioned Python"),
+        ("liked", "always asks about data quality", "that you always ask about data quality"),
+        ("liked", "is a fan of my blog", "that you are a fan of my blog"),
+        ("to_stress", "that I can travel 30%", "that I can travel 30%"),
+    ],
+)
+def test_a_note_without_its_subject_gets_you_with_the_verb_that_fits(field, note, expected):
+    said = _said(field, note)
+    assert said and all(expected in s for s in said), said
+
+
+@pytest.mark.parametrize("note", ["just back from paternity leave", "also the dashboard", "really"])
+def test_an_adverb_and_no_verb_is_not_a_point(note):
+    assert _said("rapport", note) == []
