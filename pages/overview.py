@@ -30,10 +30,10 @@ store = session.store()
 session.show_flash()
 st.title("Today")
 today = clock.today()
-# Whose data and which saved state of it: the person's data version lives in the database,
-# so every app server serving them agrees on it.
-identity, version = store.identity, store.data_version()
-table, figures = overview_parts.table(identity, version, today, store)
+# The person's data at the saved state of now (their data version lives in the database,
+# so every app server serving them agrees on it); a save reads only what it changed.
+data = overview_parts.snapshot(store, today)
+table, figures = data.table, data.figures
 
 if table.empty:
     welcome.welcome(store)
@@ -111,4 +111,5 @@ st.caption(
     "(shift-click for more); hover a mark for what and why."
 )
 lanes = timeline.lanes(shown, page)
-overview_parts.show_timeline(identity, version, today, tuple(lanes["application_id"]), lanes, store)
+lane_ids = tuple(int(key) for key in lanes["application_id"])
+overview_parts.show_timeline(store.identity, today, lane_ids, data.revisions(lane_ids), lanes, store)
