@@ -595,7 +595,7 @@ def _records(document: dict) -> Parsed:
                 )
             interviews.append((interview, people))
 
-        def linked(kind: str, cls: type, app=app, where=where, names=names) -> list:
+        def linked(kind: str, cls: type, check, app=app, where=where, names=names) -> list:
             records = []
             for index, data in enumerate(app[kind], 1):
                 at = f"{where}.{kind}[{index}]"
@@ -605,12 +605,18 @@ def _records(document: dict) -> Parsed:
                     raise ImportRefused(
                         f"{at}.interviewer: no interviewer of this application has ref {person}."
                     )
-                records.append(_build(cls, data, at, application_id=0, interviewer_id=person))
+                records.append(
+                    checked(_build(cls, data, at, application_id=0, interviewer_id=person), check, at)
+                )
             return records
 
-        actions = linked("actions", Action)
+        actions = linked("actions", Action, validation.validate_action)
         _give_event_ids(application, actions, names, where)
-        bundles.append(ApplicationBundle(application, interviews, linked("letters", Letter), actions))
+        bundles.append(
+            ApplicationBundle(
+                application, interviews, linked("letters", Letter, validation.validate_letter), actions
+            )
+        )
     return Parsed(settings, bundles, document["version"])
 
 

@@ -11,7 +11,16 @@ from datetime import date, datetime, timedelta
 from urllib.parse import urlparse
 
 from followup import business_days, clock
-from followup.model import Application, Interview, Interviewer, Settings
+from followup.model import (
+    Action,
+    ActionStatus,
+    Application,
+    Interview,
+    Interviewer,
+    Letter,
+    LetterStatus,
+    Settings,
+)
 
 MAX_NAME = 200
 MAX_TEXT = 20_000
@@ -183,6 +192,22 @@ def validate_interviewer(interviewer: Interviewer) -> dict[str, str]:
         if problem:
             errors[field] = problem
     return errors
+
+
+def validate_letter(letter: Letter) -> dict[str, str]:
+    """A letter as a backup brings it: one marked sent says when."""
+    if letter.status is LetterStatus.SENT and letter.sent_on is None:
+        return {"sent_on": "a letter marked sent needs the day it was sent."}
+    return {}
+
+
+def validate_action(action: Action) -> dict[str, str]:
+    """A follow-up as a backup brings it: one done or skipped says on which day."""
+    if action.status is not ActionStatus.PLANNED and action.done_on is None:
+        return {
+            "done_on": f"a follow-up marked {action.status.value} needs the day it was {action.status.value}."
+        }
+    return {}
 
 
 def validate_settings(settings: Settings) -> dict[str, str]:

@@ -46,8 +46,9 @@ def test_the_sample_loads_from_an_empty_page(app_server, page):
     page.goto(f"{app_server.url}/applications")
     settle(page)
     page.get_by_role("button", name="Load sample applications").click()
+    # The message shows for a few seconds only: look for it while the page is still loading the sample.
+    expect(page.get_by_text("Loaded 8 sample applications.")).to_be_visible(timeout=30_000)
     settle(page)
-    expect(page.get_by_text("Loaded 8 sample applications.")).to_be_visible()
     page.get_by_label("Application", exact=True).click()
     expect(page.get_by_role("option", name="Northwind Analytics — Data Analyst")).to_be_visible()
     page.keyboard.press("Escape")

@@ -131,38 +131,52 @@ def _bundle(draw):
             people.append((person, notes))
         interviews.append((interview, people))
     link = st.one_of(st.none(), st.sampled_from(people_refs)) if people_refs else st.none()
-    letters = [
-        Letter(
-            0,
+
+    # A letter marked sent, and a follow-up done or skipped, say on which day (the import checks it).
+    def day_when(done: bool):
+        return draw(_day) if done else draw(st.one_of(st.none(), _day))
+
+    letters = []
+    for _ in range(draw(st.integers(0, 2))):
+        kind, subject, body, recipient, person = (
             draw(st.sampled_from(list(LetterKind))),
             draw(_text),
             draw(_text),
             draw(_long),
             draw(link),
-            draw(st.sampled_from(list(LetterStatus))),
-            draw(st.one_of(st.none(), _day)),
         )
-        for _ in range(draw(st.integers(0, 2)))
-    ]
-    actions = [
-        Action(
-            0,
+        status = draw(st.sampled_from(list(LetterStatus)))
+        letters.append(
+            Letter(0, kind, subject, body, recipient, person, status, day_when(status is LetterStatus.SENT))
+        )
+    actions = []
+    for _ in range(draw(st.integers(0, 3))):
+        kind, due, channel, recipient, person = (
             draw(st.sampled_from(list(ActionKind))),
             draw(_day),
             draw(st.sampled_from(list(Channel))),
             draw(_text),
             draw(link),
-            draw(st.sampled_from(list(ActionStatus))),
-            draw(st.one_of(st.none(), st.sampled_from(list(AttemptOutcome)))),
-            draw(_text),
-            draw(st.one_of(st.none(), _day)),
-            draw(st.one_of(st.none(), st.integers(1, 10))),
-            draw(_text),
-            draw(st.booleans()),
-            draw(st.one_of(st.none(), _day)),
         )
-        for _ in range(draw(st.integers(0, 3)))
-    ]
+        status = draw(st.sampled_from(list(ActionStatus)))
+        actions.append(
+            Action(
+                0,
+                kind,
+                due,
+                channel,
+                recipient,
+                person,
+                status,
+                draw(st.one_of(st.none(), st.sampled_from(list(AttemptOutcome)))),
+                draw(_text),
+                draw(st.one_of(st.none(), _day)),
+                draw(st.one_of(st.none(), st.integers(1, 10))),
+                draw(_text),
+                draw(st.booleans()),
+                day_when(status is not ActionStatus.PLANNED),
+            )
+        )
     from followup.model import ApplicationBundle
 
     return ApplicationBundle(application, interviews, letters, actions)

@@ -111,6 +111,35 @@ def test_a_country_code_is_stored_as_the_holiday_library_knows_it(document):
     assert planning.replan_all(target) == 3
 
 
+def _first_sent_letter(d):
+    return next(
+        (i, letter)
+        for app in d["applications"]
+        for i, letter in enumerate(app["letters"], 1)
+        if letter["status"] == "sent"
+    )
+
+
+def test_a_letter_marked_sent_without_its_day_is_refused(document):
+    index, _ = _first_sent_letter(document)
+    data = _changed(document, lambda d: _first_sent_letter(d)[1].__setitem__("sent_on", None))
+    with pytest.raises(
+        backup.ImportRefused,
+        match=re.escape(f".letters[{index}].sent_on: a letter marked sent needs the day"),
+    ):
+        backup.parse(data)
+
+
+@pytest.mark.parametrize("status", ["done", "skipped"])
+def test_a_follow_up_marked_done_or_skipped_without_its_day_is_refused(document, status):
+    def change(d):
+        action = _first_action(d)
+        action["status"], action["done_on"] = status, None
+
+    with pytest.raises(backup.ImportRefused, match=f"done_on: a follow-up marked {status} needs the day"):
+        backup.parse(_changed(document, change))
+
+
 def test_an_application_without_a_creation_time_is_refused(document):
     data = _changed(document, lambda d: d["applications"][0].__setitem__("created_at", None))
     with pytest.raises(
