@@ -104,11 +104,19 @@ if pages > 1:
         "Timeline page", min_value=1, max_value=pages, key=PAGE_KEY, width=160, persist_state="session"
     )
 first = (page - 1) * timeline.LANES_PER_PAGE
+lane_range = f"{first + 1:,}–{min(first + timeline.LANES_PER_PAGE, len(shown)):,} of {len(shown):,}"
 st.caption(
-    f"Applications {first + 1:,}–{min(first + timeline.LANES_PER_PAGE, len(shown)):,} of {len(shown):,} "
-    f"(page {page:,} of {pages:,}), "
+    f"Applications {lane_range} (page {page:,} of {pages:,}), "
     "one lane each, the soonest next action at the top. Click the legend to show one kind of event "
     "(shift-click for more); hover a mark for what and why."
 )
 lanes = timeline.lanes(shown, page)
-overview_parts.show_timeline(identity, version, today, tuple(lanes["application_id"]), lanes, store)
+overview_parts.show_timeline(
+    identity,
+    version,
+    today,
+    tuple(lanes["application_id"]),
+    f"Follow-up timeline of applications {lane_range}",
+    lanes,
+    store,
+)

@@ -26,7 +26,9 @@ from followup.store import Store
 
 _BOUNDS = {"ttl": timedelta(hours=1), "show_spinner": False}
 
-_URGENCY_COLOURS = ("#e0301e", "#ffa421", "#83c9ff", "#d5dae5", "#d5dae5")
+# Each status is a word in its pill; the table writes it in black on the light
+# colours and in white on the dark ones, at 4.5:1 or more either way.
+_URGENCY_COLOURS = ("#c4281c", "#ffc266", "#83c9ff", "#d5dae5", "#d5dae5")
 # The table's columns, in order. A text cell in a multiselect column shows as
 # one coloured pill, so no list per row has to be built.
 TABLE_COLUMNS = {
@@ -73,7 +75,13 @@ def table(identity: str, version: int, today: date, _store: Store) -> tuple[pd.D
 
 @st.cache_data(max_entries=256, **_BOUNDS)
 def show_timeline(
-    identity: str, version: int, today: date, lane_ids: tuple[int, ...], _lanes: pd.DataFrame, _store: Store
+    identity: str,
+    version: int,
+    today: date,
+    lane_ids: tuple[int, ...],
+    title: str,
+    _lanes: pd.DataFrame,
+    _store: Store,
 ) -> None:
     """Draw the timeline of these lanes. Call it outside any container: the cache replays the chart.
 
@@ -81,8 +89,8 @@ def show_timeline(
     100 or 10,000 applications. Building and validating an Altair spec costs
     more than everything else on the page; replaying the finished chart costs
     nothing while the same lanes of the same data are shown. `lane_ids` is the
-    key; `_lanes` follows from it.
+    key; `_lanes` follows from it. `title` names the chart for screen readers.
     """
     loaded = overview.prepare(_store.overview_rows(lane_ids))
     rows = timeline.chart_rows(timeline.events(loaded, today), _lanes)
-    st.altair_chart(timeline.chart(rows, today), width="stretch")
+    st.altair_chart(timeline.chart(rows, today, title), width="stretch")
