@@ -60,7 +60,7 @@ note_planned = handwritten_note_planned(application)
 for seat, person in enumerate(interviewers):
     notes = all_notes.get(person.id) or store.get_notes(person.id)
     with st.container(border=True, key=f"debrief-card-{person.id}"):
-        st.subheader(md(person.name), anchor=False)
+        st.header(md(person.name), anchor=False)
         if person.title:
             st.caption(md(person.title))
         st.caption(_saved(notes))

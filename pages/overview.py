@@ -73,7 +73,7 @@ shown = overview.filter_table(
     table, stages=stages, overdue_only=overdue_only, search=search, show_closed=show_closed
 )
 
-st.subheader("Applications")
+st.header("Applications")
 st.caption(
     f"{len(shown):,} of {len(table):,} applications, the soonest next action first. "
     "Select a row to open its follow-up plan."
@@ -91,7 +91,7 @@ selected = st.dataframe(
 _open_selected_plan(selected.selection.rows)
 st.session_state[SHOWN_KEY] = shown["id"].to_numpy()
 
-st.subheader("Timeline")
+st.header("Timeline")
 if shown.empty:
     st.caption("Nothing to draw: no application matches the filters.")
     st.stop()
