@@ -63,6 +63,7 @@ navigation = st.navigation(
     }
 )
 with errors.boundary():
+    forms.announce_status_messages()
     account.account_box()
     session.store()
     session.demo_banner()

@@ -10,7 +10,7 @@ from followup import clock, validation
 from followup.journey import DEBRIEF_PROMPTS, Step, debrief_nudge
 from followup.letters.compose import handwritten_note_planned, uses
 from ui import note_preview, session
-from ui.forms import Autosave
+from ui.forms import Autosave, status_line
 from ui.interview_picker import pick_interview
 from ui.journey import PAGES, load_progress, next_step_button, show_progress
 from ui.text import md
@@ -63,7 +63,7 @@ for seat, person in enumerate(interviewers):
         st.header(md(person.name), anchor=False)
         if person.title:
             st.caption(md(person.title))
-        st.caption(_saved(notes))
+        status_line(f"saved-debrief-{person.id}", _saved(notes))
         fields = []
         for prompt in DEBRIEF_PROMPTS:
             saving = Autosave(

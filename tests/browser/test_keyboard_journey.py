@@ -12,6 +12,8 @@ as Tab does on any web page.
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import expect
 
 from followup.model import ActionKind, AttemptOutcome, LetterKind, LetterStatus, Status
@@ -102,6 +104,39 @@ class Keyboard:
         settle(self.page)
 
 
+def said(page) -> list[str]:
+    """What the page's polite live regions hold now, as the browser tells screen readers."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        cdp.detach()
+    by_id = {node["nodeId"]: node for node in nodes}
+
+    def words(node) -> str:
+        if node.get("role", {}).get("value") == "StaticText":
+            return node.get("name", {}).get("value", "")
+        return " ".join(
+            filter(None, (words(by_id[child]) for child in node.get("childIds", []) if child in by_id))
+        )
+
+    def polite(node) -> bool:
+        return any(
+            p["name"] == "live" and p["value"]["value"] == "polite" for p in node.get("properties", [])
+        )
+
+    return [words(node) for node in nodes if node.get("role", {}).get("value") == "status" and polite(node)]
+
+
+def expect_said(page, pattern: re.Pattern, timeout_ms: int = 10_000) -> None:
+    """Wait until a live region says something matching `pattern`."""
+    waited = 0
+    while not any(pattern.search(text) for text in said(page)):
+        assert waited < timeout_ms, f"no live region said {pattern.pattern!r}; they say {said(page)}"
+        page.wait_for_timeout(200)
+        waited += 200
+
+
 def _store(app_server) -> Store:
     return Store.open(app_server.env["FOLLOWUP_DATABASE_URL"])
 
@@ -121,10 +156,13 @@ def test_the_whole_journey_with_the_keyboard_only(app_server, page):
     keys.type(page.get_by_role("textbox", name="Role *"), "Data Analyst")
     keys.activate(page.get_by_role("button", name="Start with this interview"), key="Space")
     expect(page.get_by_text("0 of 5 steps done for this interview")).to_be_visible()
+    # The toast is said by screen readers too.
+    expect_said(page, re.compile(r"^Saved Northwind Analytics, round 1\."))
 
     # Close the interview: their words, a choice made with the arrow keys, a business card.
     keys.type(page.get_by_role("textbox", name="Their words"), "by the end of next week")
     expect(page.get_by_text("Saved at")).to_be_visible()
+    expect_said(page, re.compile(r"^Saved at \d\d:\d\d$"))
     calls = page.get_by_role("radiogroup", name="Are follow-up calls welcome?")
     # A new interview starts on "Not asked / not sure", the last choice: one up is "No".
     keys.to(calls.get_by_role("radio", name="Not asked / not sure"))
@@ -140,6 +178,7 @@ def test_the_whole_journey_with_the_keyboard_only(app_server, page):
     expect(page.get_by_role("heading", name="Debrief", level=1)).to_be_visible()
     keys.type(page.get_by_role("textbox").first, "the churn dashboard")
     expect(page.get_by_text("Saved at")).to_be_visible()
+    expect_said(page, re.compile(r"^Saved at \d\d:\d\d$"))
 
     # Letters: draft the thank-you, hand it off as an email draft, mark it as sent.
     keys.activate(page.get_by_role("button", name="Next: 3 · Letters"))
