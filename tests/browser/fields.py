@@ -22,7 +22,7 @@ TEXT_KEY = re.compile(
 )
 NOT_TYPED = {"decision_by", "calls_welcome", "preferred_channel", "formality", "field_pace"}
 # Fields with a check on what is typed: added-to words would be refused, and rightly kept unsaved.
-CHECKED = {"recipient", "email", "phone"}
+CHECKED = {"recipient", "email", "phone", "salutation"}
 
 
 def stored(store: Store, key: str) -> str:
