@@ -87,7 +87,7 @@ def audit(page) -> list[dict]:
 def open_page(page, url: str, title: str) -> None:
     page.goto(url)
     # Before the app has connected, the page also says it is not running: wait for the title.
-    expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name=title, level=1)).to_be_visible(timeout=20_000)
     settle(page)
     page.evaluate(
         """() => document.querySelectorAll('[data-testid="stMain"] details').forEach(d => d.open = true)"""
