@@ -26,21 +26,38 @@ SKIPPED = "Skipped"
 PLANNED = "Planned"
 DUE_TODAY = "Due today"
 OVERDUE = "Overdue"
-# Legend order, colour and shape of each kind of event.
+# Legend order, colour and shape of each kind of event. Every kind has a shape
+# of its own, so none is told apart by colour alone, and every colour stands out
+# from the white background by at least 3:1 (WCAG 2.1 AA for marks that carry meaning).
 EVENT_STYLE = {
     INTERVIEW: ("#7d44cf", "diamond"),
     DECISION: ("#0068c9", "triangle-down"),
-    DONE: ("#21a36b", "circle"),
-    SKIPPED: ("#a3a8b8", "cross"),
-    PLANNED: ("#83c9ff", "circle"),
-    DUE_TODAY: ("#ffa421", "circle"),
-    OVERDUE: ("#e0301e", "square"),
+    DONE: ("#1e8a5a", "circle"),
+    SKIPPED: ("#737987", "cross"),
+    PLANNED: ("#2f86d6", "triangle-right"),
+    DUE_TODAY: ("#c25e00", "triangle-up"),
+    OVERDUE: ("#c4281c", "square"),
 }
+# How the text alternative counts each kind: (one, many).
+EVENT_COUNT_WORDS = {
+    INTERVIEW: ("interview", "interviews"),
+    DECISION: ("decision date promised", "decision dates promised"),
+    DONE: ("follow-up done", "follow-ups done"),
+    SKIPPED: ("skipped", "skipped"),
+    PLANNED: ("planned", "planned"),
+    DUE_TODAY: ("due today", "due today"),
+    OVERDUE: ("overdue", "overdue"),
+}
+# The text alternative names each overdue or due action up to this many, then counts the rest.
+NAMED_IN_SUMMARY = 5
 
 LANES_PER_PAGE = 25
 # However busy one application gets, its lane keeps its most recent events only.
 MAX_EVENTS_PER_LANE = 60
 LANE_HEIGHT = 26
+# The chart's words (lane names, dates, legend, "today"): the app's grey would be
+# 3.7:1 on white, under the 4.5:1 that text needs; this is 12.6:1.
+TEXT_COLOUR = "#31333f"
 
 # Mid-sentence in a tooltip, so without the capital.
 OUTCOME = {outcome: label[0].lower() + label[1:] for outcome, label in guide.ATTEMPT_OUTCOME.items()}
@@ -166,8 +183,58 @@ def chart_rows(all_events: pd.DataFrame, page_lanes: pd.DataFrame) -> pd.DataFra
     return rows[["lane", "order", "day", "event", "what", "why"]]
 
 
-def chart(rows: pd.DataFrame, today: date) -> alt.LayerChart:
-    """One lane per application; a dashed rule marks today; click the legend to pick what shows."""
+def _counted(count: int, words: tuple[str, str]) -> str:
+    return f"{count:,} {words[0] if count == 1 else words[1]}"
+
+
+def _day_words(day: pd.Timestamp) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def _named(rows: pd.DataFrame, heading: str, with_day: bool) -> str:
+    named = [
+        f"{row.what} for {row.lane}" + (f", due {_day_words(row.day)}" if with_day else "")
+        for row in rows.head(NAMED_IN_SUMMARY).itertuples()
+    ]
+    if len(rows) > NAMED_IN_SUMMARY:
+        named.append(f"and {len(rows) - NAMED_IN_SUMMARY:,} more")
+    return f"{heading}: " + "; ".join(named) + "."
+
+
+def summary(rows: pd.DataFrame, today: date) -> str:
+    """The chart of `rows` (see `chart_rows`) in words, for whoever cannot see it.
+
+    How many applications and over which days, how many events of each kind,
+    and what is overdue or due today, by name: what the colours and shapes say.
+    """
+    if rows.empty:
+        return "Nothing to draw: no application has an interview or a follow-up action yet."
+    lanes_shown = rows["lane"].nunique()
+    first, last = rows["day"].min(), rows["day"].max()
+    counts = rows["event"].value_counts()
+    kinds = ", ".join(
+        _counted(int(counts[event]), words) for event, words in EVENT_COUNT_WORDS.items() if event in counts
+    )
+    span = (
+        f"{_counted(lanes_shown, ('application', 'applications'))}, one lane each, "
+        f"from {_day_words(first)} to {_day_words(last)}; today is {_day_words(pd.Timestamp(today))}."
+    )
+    sentences = [span, f"{kinds[0].upper()}{kinds[1:]}."]
+    ordered = rows.sort_values(["day", "order"], kind="stable")
+    overdue = ordered[ordered["event"] == OVERDUE]
+    if not overdue.empty:
+        sentences.append(_named(overdue, "Overdue", with_day=True))
+    due = ordered[ordered["event"] == DUE_TODAY]
+    if not due.empty:
+        sentences.append(_named(due, "Due today", with_day=False))
+    return " ".join(sentences)
+
+
+def chart(rows: pd.DataFrame, today: date, title: str = "Follow-up timeline") -> alt.LayerChart:
+    """One lane per application; a dashed rule marks today; click the legend to pick what shows.
+
+    The chart's description, which screen readers read out for it, is `title` and its `summary`.
+    """
     lane = alt.Y(
         "lane:N",
         sort=alt.EncodingSortField(field="order", op="min"),
@@ -184,7 +251,8 @@ def chart(rows: pd.DataFrame, today: date) -> alt.LayerChart:
     picked = alt.selection_point(fields=["event"], bind="legend", name="shown_events")
     base = alt.Chart(rows)
 
-    span = base.mark_rule(color="#d5dae5", strokeWidth=2).encode(
+    # The line under each lane only joins its marks: screen readers skip it.
+    span = base.mark_rule(color="#d5dae5", strokeWidth=2, aria=False).encode(
         x=alt.X("min(day):T", title=None), x2="max(day)", y=lane
     )
 
@@ -192,7 +260,13 @@ def chart(rows: pd.DataFrame, today: date) -> alt.LayerChart:
     shapes = [shape for _, shape in EVENT_STYLE.values()]
     points = (
         base.mark_point(filled=True, size=110, strokeWidth=2)
+        # What a screen reader says for each mark, as the tooltip shows it.
+        .transform_calculate(
+            spoken="datum.event + ', ' + timeFormat(datum.day, '%a %d %b %Y') + ', ' + datum.lane"
+            " + (datum.what ? ': ' + datum.what : '')"
+        )
         .encode(
+            description="spoken:N",
             x=when,
             y=lane,
             color=alt.Color(
@@ -216,17 +290,19 @@ def chart(rows: pd.DataFrame, today: date) -> alt.LayerChart:
     today_frame = pd.DataFrame({"day": [pd.Timestamp(today)], "label": ["today"]})
     today_rule = (
         alt.Chart(today_frame)
-        .mark_rule(color="#31333f", strokeDash=[5, 4], strokeWidth=1.5)
+        .mark_rule(color=TEXT_COLOUR, strokeDash=[5, 4], strokeWidth=1.5)
         .encode(x="day:T")
     )
     today_label = (
         alt.Chart(today_frame)
-        .mark_text(align="left", dx=4, dy=-4, baseline="bottom", color="#31333f", fontWeight="bold")
+        .mark_text(align="left", dx=4, dy=-4, baseline="bottom", color=TEXT_COLOUR, fontWeight="bold")
         .encode(x="day:T", y=alt.value(0), text="label:N")
     )
 
     return (
         alt.layer(span, today_rule, points, today_label)
-        .properties(height=alt.Step(LANE_HEIGHT))
+        .properties(height=alt.Step(LANE_HEIGHT), description=f"{title}. {summary(rows, today)}")
         .configure_view(stroke=None)
+        .configure_axis(labelColor=TEXT_COLOUR, titleColor=TEXT_COLOUR)
+        .configure_legend(labelColor=TEXT_COLOUR, titleColor=TEXT_COLOUR)
     )

@@ -72,7 +72,7 @@ with (
 if not applications:
     st.stop()
 
-st.subheader("Your applications")
+st.header("Your applications")
 # The stage label only looks for a planned stay-in-touch note: read just those.
 staying: dict[int, list] = {}
 for action in store.list_actions(status=ActionStatus.PLANNED, kind=ActionKind.STAY_IN_TOUCH):
@@ -97,7 +97,7 @@ st.dataframe(
     },
 )
 
-st.subheader("Edit an application")
+st.header("Edit an application")
 current = session.pick_application(applications)
 EDIT_BASE = f"apps-edit-{current.id}-"
 EDIT = prefix_for(EDIT_BASE)
@@ -140,7 +140,7 @@ confirm_delete(
     _delete_application,
 )
 
-st.subheader(f"Interviews at {md(current.company)}")
+st.header(f"Interviews at {md(current.company)}")
 interviews = store.list_interviews(current.id)
 if not interviews:
     st.caption("No interview recorded yet.")

@@ -65,7 +65,7 @@ def _read_timeline(record) -> None:
         record.decision_by = read.day
 
 
-st.subheader("Ask before you leave")
+st.header("Ask before you leave")
 saved_note(QUESTIONS)
 for question in CLOSING_QUESTIONS:
     with st.container(border=True):
@@ -131,7 +131,7 @@ for question in CLOSING_QUESTIONS:
 # -- a business card from every interviewer ---------------------------------------
 
 CARDS = f"close-cards-{interview.id}"
-st.subheader("A business card from everyone you met")
+st.header("A business card from everyone you met")
 st.caption(
     "Everyone gets their own thank-you letter, so ask each person for a card, "
     "even the one who only sat in. No card? Ask for their email before you go."
@@ -163,7 +163,7 @@ def _text_field(person: Interviewer, field: str, label: str, **widget) -> None:
 
 for person in interviewers:
     with st.container(border=True, key=f"close-card-{person.id}"):
-        st.markdown(f"#### :material/badge: {md(person.name)}")
+        st.subheader(f":material/badge: {md(person.name)}", anchor=False)
         if person.title:
             st.caption(md(person.title))
         _text_field(person, "name", "Name *", max_chars=validation.MAX_NAME)
@@ -241,7 +241,7 @@ with st.container(border=True):
 # -- the company and the field -----------------------------------------------------
 
 COMPANY = f"close-company-{application.id}"
-st.subheader(f"How {md(application.company)} works")
+st.header(f"How {md(application.company)} works")
 saved_note(COMPANY, "Saved as soon as you choose.")
 
 

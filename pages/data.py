@@ -110,7 +110,7 @@ def _restore(upload) -> None:
 
 
 with backup_tab:
-    st.subheader("Download a backup")
+    st.header("Download a backup")
     today = clock.today().isoformat()
     with st.container(horizontal=True):
         _download(
@@ -134,7 +134,7 @@ with backup_tab:
         "The format is described in docs/export-format.md."
     )
 
-    st.subheader("Restore from a backup")
+    st.header("Restore from a backup")
     upload = st.file_uploader(
         "A followup backup (.json or .json.gz)",
         type=["json", "gz"],
@@ -242,7 +242,7 @@ def _csv_import(upload) -> None:
 
 
 with spreadsheet_tab:
-    st.subheader("Download as spreadsheets")
+    st.header("Download as spreadsheets")
     _download(
         "Download all tables (CSV, zipped)",
         spreadsheet.csv_zip,
@@ -255,7 +255,7 @@ with spreadsheet_tab:
         "would run as a formula start with an apostrophe."
     )
 
-    st.subheader("Bring applications from a spreadsheet or another tracker")
+    st.header("Bring applications from a spreadsheet or another tracker")
     csv_upload = st.file_uploader(
         "A CSV file with one application per row",
         type=["csv", "txt"],

@@ -10,7 +10,7 @@ from followup import clock, validation
 from followup.journey import DEBRIEF_PROMPTS, Step, debrief_nudge
 from followup.letters.compose import handwritten_note_planned, uses
 from ui import note_preview, session
-from ui.forms import Autosave
+from ui.forms import Autosave, status_line
 from ui.interview_picker import pick_interview
 from ui.journey import PAGES, load_progress, next_step_button, show_progress
 from ui.text import md
@@ -60,10 +60,10 @@ note_planned = handwritten_note_planned(application)
 for seat, person in enumerate(interviewers):
     notes = all_notes.get(person.id) or store.get_notes(person.id)
     with st.container(border=True, key=f"debrief-card-{person.id}"):
-        st.subheader(md(person.name), anchor=False)
+        st.header(md(person.name), anchor=False)
         if person.title:
             st.caption(md(person.title))
-        st.caption(_saved(notes))
+        status_line(f"saved-debrief-{person.id}", _saved(notes))
         fields = []
         for prompt in DEBRIEF_PROMPTS:
             saving = Autosave(

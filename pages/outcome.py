@@ -128,7 +128,7 @@ def _letter_buttons(
 
 
 def _what_to_do(about: outcome.OutcomeGuide, decision: outcome.Decision, planned: list[Action]) -> None:
-    st.subheader(f"{about.label}: what to do now", anchor=False)
+    st.header(f"{about.label}: what to do now", anchor=False)
     who = ""
     if decision.who:
         who = f" · from {md(decision.who)}" if about.from_them else f" · for {md(decision.who)}"
@@ -230,7 +230,7 @@ def _form(application_id: int, interview_day: date, people: list[Interviewer]) -
 
 
 def _history(entries: list[outcome.Decision]) -> None:
-    st.subheader("History", anchor=False)
+    st.header("History", anchor=False)
     if not entries:
         st.caption("No outcome yet: the application is still open.")
         return
@@ -294,7 +294,7 @@ else:
                 st.page_link(PAGES[Step.CLOSE], label="Record a new interview", icon=":material/add:")
 
 with st.container(border=True, key=f"{P}record"):
-    st.subheader("Change the outcome" if entries else "Record the outcome", anchor=False)
+    st.header("Change the outcome" if entries else "Record the outcome", anchor=False)
     if interview_day > clock.today():
         st.caption(
             f"The interview is on {_day(interview_day)}: its outcome can be recorded from that day on."

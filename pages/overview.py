@@ -73,7 +73,7 @@ shown = overview.filter_table(
     table, stages=stages, overdue_only=overdue_only, search=search, show_closed=show_closed
 )
 
-st.subheader("Applications")
+st.header("Applications")
 st.caption(
     f"{len(shown):,} of {len(table):,} applications, the soonest next action first. "
     "Select a row to open its follow-up plan."
@@ -91,7 +91,7 @@ selected = st.dataframe(
 _open_selected_plan(selected.selection.rows)
 st.session_state[SHOWN_KEY] = shown["id"].to_numpy()
 
-st.subheader("Timeline")
+st.header("Timeline")
 if shown.empty:
     st.caption("Nothing to draw: no application matches the filters.")
     st.stop()
@@ -104,12 +104,20 @@ if pages > 1:
         "Timeline page", min_value=1, max_value=pages, key=PAGE_KEY, width=160, persist_state="session"
     )
 first = (page - 1) * timeline.LANES_PER_PAGE
+lane_range = f"{first + 1:,}–{min(first + timeline.LANES_PER_PAGE, len(shown)):,} of {len(shown):,}"
 st.caption(
-    f"Applications {first + 1:,}–{min(first + timeline.LANES_PER_PAGE, len(shown)):,} of {len(shown):,} "
-    f"(page {page:,} of {pages:,}), "
+    f"Applications {lane_range} (page {page:,} of {pages:,}), "
     "one lane each, the soonest next action at the top. Click the legend to show one kind of event "
     "(shift-click for more); hover a mark for what and why."
 )
 lanes = timeline.lanes(shown, page)
 lane_ids = tuple(int(key) for key in lanes["application_id"])
-overview_parts.show_timeline(store.identity, today, lane_ids, data.revisions(lane_ids), lanes, store)
+overview_parts.show_timeline(
+    store.identity,
+    today,
+    lane_ids,
+    data.revisions(lane_ids),
+    f"Follow-up timeline of applications {lane_range}",
+    lanes,
+    store,
+)

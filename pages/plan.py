@@ -256,7 +256,7 @@ context = scripts.Context(
 
 def _next_up(action: Action) -> None:
     with st.container(border=True, key=f"{P}next-up"):
-        st.subheader("Next up", anchor=False)
+        st.header("Next up", anchor=False)
         st.markdown(
             f"**{md(_what(action))}** for **{md(_who(action))}** · {md(guide.CHANNEL[action.channel])}"
         )
@@ -450,12 +450,12 @@ st.caption(
 )
 
 if planned:
-    st.subheader("Upcoming", anchor=False)
+    st.header("Upcoming", anchor=False)
     for action in planned:
         _upcoming(action)
 
 if done:
-    st.subheader("Done", anchor=False)
+    st.header("Done", anchor=False)
     rows = [
         {
             "Date": a.done_on or a.due,

@@ -28,7 +28,7 @@ def _name(key: str) -> str:
     return guide.SOURCES[key].short
 
 
-st.subheader("Where they disagree", anchor=False)
+st.header("Where they disagree", anchor=False)
 st.markdown(
     f"- **How persistent to be.** {_name('002')} suggests calling again two days after each unanswered "
     f"call, up to ten courteous calls; *{_name('001')}* says to let it go after several weeks of "

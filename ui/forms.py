@@ -311,6 +311,23 @@ def keep_unsent_text(*, after_reload: bool = True) -> None:
         )
 
 
+_ANNOUNCE = Path(__file__).with_name("announce.js")
+
+
+def announce_status_messages() -> None:
+    """Have screen readers say the toasts and the status lines (see ui/announce.js). Every run."""
+    script = _ANNOUNCE.read_text(encoding="utf-8")
+    st.html('<style>[data-testid="stLayoutWrapper"]:has(> .st-key-announcer) { display: none; }</style>')
+    with st.container(key="announcer"):
+        st.html(f"<script>{script}</script>", unsafe_allow_javascript=True)
+
+
+def status_line(section: str, text: str) -> None:
+    """A caption that says how things stand ("Saved at 09:36"); screen readers say it when it changes."""
+    with st.container(key=f"status-{section}"):
+        st.caption(text)
+
+
 def mark_saved(section: str) -> None:
     st.session_state[f"saved-at-{section}"] = clock.now()
 
@@ -321,6 +338,6 @@ def saved_note(
     """Show when this section was last saved, or that it saves by itself."""
     when = st.session_state.get(f"saved-at-{section}")
     if when is None:
-        st.caption(f":material/cloud_done: {waiting}")
+        status_line(f"saved-{section}", f":material/cloud_done: {waiting}")
     else:
-        st.caption(f":green[:material/cloud_done: Saved at {when:%H:%M}]")
+        status_line(f"saved-{section}", f":green[:material/cloud_done: Saved at {when:%H:%M}]")

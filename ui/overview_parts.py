@@ -31,7 +31,9 @@ from followup.store import Store
 
 _BOUNDS = {"ttl": timedelta(hours=1), "show_spinner": False}
 
-_URGENCY_COLOURS = ("#e0301e", "#ffa421", "#83c9ff", "#d5dae5", "#d5dae5")
+# Each status is a word in its pill; the table writes it in black on the light
+# colours and in white on the dark ones, at 4.5:1 or more either way.
+_URGENCY_COLOURS = ("#c4281c", "#ffc266", "#83c9ff", "#d5dae5", "#d5dae5")
 # The table's columns, in order. A text cell in a multiselect column shows as
 # one coloured pill, so no list per row has to be built.
 TABLE_COLUMNS = {
@@ -84,6 +86,7 @@ def show_timeline(
     today: date,
     lane_ids: tuple[int, ...],
     revisions: tuple[int, ...],
+    title: str,
     _lanes: pd.DataFrame,
     _store: Store,
 ) -> None:
@@ -94,8 +97,8 @@ def show_timeline(
     more than everything else on the page; replaying the finished chart costs
     nothing while the same lanes are shown and none of them changed (their
     `revisions`), whatever else was saved. `lane_ids` and `revisions` are the
-    key; `_lanes` follows from them.
+    key; `_lanes` follows from them. `title` names the chart for screen readers.
     """
     loaded = overview.prepare(_store.overview_rows(lane_ids))
     rows = timeline.chart_rows(timeline.events(loaded, today), _lanes)
-    st.altair_chart(timeline.chart(rows, today), width="stretch")
+    st.altair_chart(timeline.chart(rows, today, title), width="stretch")

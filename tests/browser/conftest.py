@@ -9,6 +9,9 @@ from followup import clock
 from tests.browser.server import AppServer
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+# axe-core, the accessibility rule engine, pinned in tests/browser/axe/package-lock.json.
+AXE_FOLDER = Path(__file__).resolve().parent / "axe"
+AXE_SCRIPT = AXE_FOLDER / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

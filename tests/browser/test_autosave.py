@@ -158,12 +158,12 @@ def test_the_chosen_application_and_its_people_stay_together_after_the_sidebar(
     sidebar(page, TITLES["debrief"])
     journey_page_ready(page)
     expect(page.get_by_label("Application", exact=True)).to_have_value(NORTHWIND)
-    shown = {h.inner_text() for h in page.locator('[class*="st-key-debrief-card-"] h3').all()}
+    shown = {h.inner_text() for h in page.locator('[class*="st-key-debrief-card-"] h2').all()}
     assert shown == people
     page.reload()
     settle(page)
     expect(page.get_by_label("Application", exact=True)).to_have_value(NORTHWIND)
-    assert {h.inner_text() for h in page.locator('[class*="st-key-debrief-card-"] h3').all()} == people
+    assert {h.inner_text() for h in page.locator('[class*="st-key-debrief-card-"] h2').all()} == people
 
 
 def test_a_new_round_stays_chosen_when_its_first_card_is_typed_straight_into_the_sidebar(

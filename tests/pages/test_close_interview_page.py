@@ -242,8 +242,8 @@ def test_a_change_elsewhere_to_another_answer_shows_up_and_does_not_block(close,
 def test_user_text_is_shown_as_text(close, store, interview):
     name = "<img src=x onerror=alert(1)> [x](javascript:alert(1))"
     close.text_input(key=f"close-new-interviewer-{interview.id}-name").input(name).run()
-    heading = next(m.value for m in close.markdown if m.value.startswith("#### "))
-    assert not re.search(r"(?<!\\)[<\[\]()]", heading.removeprefix("#### :material/badge: "))
+    heading = next(h.value for h in close.subheader if h.value.startswith(":material/badge: "))
+    assert not re.search(r"(?<!\\)[<\[\]()]", heading.removeprefix(":material/badge: "))
     assert not close.exception
 
 

@@ -50,7 +50,7 @@ def test_it_prompts_to_write_now_and_shows_the_time_since(app, people):
 
 def test_one_section_per_interviewer_with_every_prompt(app, people):
     app.switch_page(PAGE).run()
-    assert [h.value for h in app.subheader] == [
+    assert [h.value for h in app.header] == [
         "Priya Raman",
         "Tomás Ortega",
         r"\<b\>Grace\<\/b\> \[x\]\(javascript\:alert\(1\)\)",

@@ -143,7 +143,7 @@ def test_the_chart_spec(store):
     loaded = frames(store)
     table = overview.application_table(loaded, TODAY)
     rows = timeline.chart_rows(timeline.events(loaded, TODAY), timeline.lanes(table))
-    spec = timeline.chart(rows, TODAY).to_dict()
+    spec = timeline.chart(rows, TODAY, "Follow-up timeline of applications 1–1 of 1").to_dict()
 
     marks = [layer["mark"]["type"] for layer in spec["layer"]]
     assert marks == ["rule", "rule", "point", "text"]
@@ -153,10 +153,23 @@ def test_the_chart_spec(store):
     overdue_at = colour["scale"]["domain"].index(timeline.OVERDUE)
     assert colour["scale"]["range"][overdue_at] == timeline.EVENT_STYLE[timeline.OVERDUE][0]
     assert [t["field"] for t in points["encoding"]["tooltip"]] == ["lane", "event", "day", "what", "why"]
+    # Each mark is read out as its kind, day, application and what; the line under a lane is not read.
+    assert points["encoding"]["description"]["field"] == "spoken"
+    [spoken] = points["transform"]
+    assert spoken["as"] == "spoken" and "datum.what" in spoken["calculate"]
+    assert spec["layer"][0]["mark"]["aria"] is False
+    # The chart's own words are dark enough to read (the theme's grey is 3.7:1 on white).
+    assert spec["config"]["axis"]["labelColor"] == spec["config"]["legend"]["labelColor"] == "#31333f"
     assert points["encoding"]["y"]["sort"] == {"field": "order", "op": "min"}
     [legend_filter] = spec["params"]
     assert legend_filter["bind"] == "legend" and legend_filter["select"]["fields"] == ["event"]
     assert spec["height"] == {"step": timeline.LANE_HEIGHT}
+    # Read out by screen readers for the whole chart: its title, then the chart in words.
+    assert spec["description"] == (
+        "Follow-up timeline of applications 1–1 of 1. 1 application, one lane each, "
+        "from Sun 1 Mar 2026 to Sun 8 Mar 2026; today is Wed 11 Mar 2026. 1 interview, 1 overdue. "
+        "Overdue: Check on the status · Email · Ann Lee for Late Co — Analyst, due Sun 8 Mar 2026."
+    )
 
     datasets = spec["datasets"]
     drawn = datasets[points["data"]["name"]]
@@ -164,3 +177,75 @@ def test_the_chart_spec(store):
     assert {row["event"] for row in drawn} == {timeline.INTERVIEW, timeline.OVERDUE}
     [today_row] = datasets[spec["layer"][1]["data"]["name"]]
     assert today_row["day"].startswith(TODAY.isoformat())
+
+
+def _summary_of(store) -> str:
+    loaded = frames(store)
+    table = overview.application_table(loaded, TODAY)
+    rows = timeline.chart_rows(timeline.events(loaded, TODAY), timeline.lanes(table))
+    return timeline.summary(rows, TODAY)
+
+
+def test_the_timeline_in_words_counts_every_kind_and_names_what_is_late_or_due(store):
+    # TODAY is Wednesday 11 March 2026: Late Co was interviewed on Sunday 1 March,
+    # Calm Co on Monday 9 March with a decision promised for Monday 16 March.
+    add(
+        store,
+        "Calm Co",
+        interviewed=-2,
+        decision_in=5,
+        actions=[act(ActionKind.STATUS_CHECK, 8)],
+    )
+    add(
+        store,
+        "Late Co",
+        interviewed=-10,
+        actions=[
+            act(ActionKind.THANK_YOU_EMAIL, -10, done=-10, outcome=AttemptOutcome.SENT),
+            act(ActionKind.STATUS_CHECK, 0),
+            act(ActionKind.STATUS_CHECK, -3),
+        ],
+    )
+
+    assert _summary_of(store) == (
+        "2 applications, one lane each, from Sun 1 Mar 2026 to Thu 19 Mar 2026; today is Wed 11 Mar 2026. "
+        "2 interviews, 1 decision date promised, 1 follow-up done, 1 planned, 1 due today, 1 overdue. "
+        "Overdue: Check on the status · Email · Ann Lee for Late Co — Analyst, due Sun 8 Mar 2026. "
+        "Due today: Check on the status · Email · Ann Lee for Late Co — Analyst."
+    )
+
+
+def test_the_timeline_in_words_names_five_late_actions_and_counts_the_rest(store):
+    for n, company in enumerate(("A Co", "B Co", "C Co", "D Co", "E Co", "F Co", "G Co")):
+        add(store, company, interviewed=-20, actions=[act(ActionKind.STATUS_CHECK, -10 + n)])
+
+    words = _summary_of(store)
+
+    assert words.startswith(
+        "7 applications, one lane each, from Thu 19 Feb 2026 to Sat 7 Mar 2026; today is Wed 11 Mar 2026. "
+        "7 interviews, 7 overdue. Overdue: "
+    )
+    # The most overdue first: A Co's check was due on Sunday 1 March, G Co's on Saturday 7 March.
+    assert "for A Co — Analyst, due Sun 1 Mar 2026; " in words
+    assert "for E Co — Analyst, due Thu 5 Mar 2026; and 2 more." in words
+    assert "F Co" not in words and "G Co" not in words
+    assert "Due today" not in words
+
+
+def test_an_empty_timeline_says_so_in_words():
+    assert timeline.summary(
+        pd.DataFrame(columns=["lane", "order", "day", "event", "what", "why"]), TODAY
+    ) == ("Nothing to draw: no application has an interview or a follow-up action yet.")
+
+
+def test_every_kind_of_event_has_a_shape_of_its_own_and_a_colour_that_stands_out_on_white():
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    shapes = [shape for _, shape in timeline.EVENT_STYLE.values()]
+    assert len(set(shapes)) == len(shapes)
+    for event, (colour, _) in timeline.EVENT_STYLE.items():
+        assert 1.05 / (luminance(colour) + 0.05) >= 3, event
+    assert list(timeline.EVENT_COUNT_WORDS) == list(timeline.EVENT_STYLE)
