@@ -53,7 +53,8 @@ def events(frames: dict[str, pd.DataFrame], today: date) -> pd.DataFrame:
     """Every interview, promised decision date and follow-up action, one row each.
 
     Planned actions of an application that is over are left out, as on the
-    overview table: there is nothing left to chase.
+    overview table: there is nothing left to chase; so are its promised
+    decision dates, since the decision is made.
     """
     day = pd.Timestamp(today)
     interviews = frames["interviews"]
@@ -131,7 +132,10 @@ def events(frames: dict[str, pd.DataFrame], today: date) -> pd.DataFrame:
     upcoming.loc[planned["due"] == day, "event"] = DUE_TODAY
     upcoming.loc[planned["due"] < day, "event"] = OVERDUE
 
-    parts = [p for p in (held, promised_at_interview, promised_on_call, finished, upcoming) if not p.empty]
+    open_ids = frames["applications"].loc[frames["applications"]["status"].isin(overview.OPEN_STATUSES), "id"]
+    promised = pd.concat([promised_at_interview, promised_on_call], ignore_index=True)
+    promised = promised[promised["application_id"].isin(open_ids)]
+    parts = [p for p in (held, promised, finished, upcoming) if not p.empty]
     if not parts:
         return pd.DataFrame(columns=list(COLUMNS))
     found = pd.concat(parts, ignore_index=True).dropna(subset=["day"])

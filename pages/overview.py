@@ -1,15 +1,16 @@
-"""Today: where every application's follow-up stands, the figures, and a timeline.
+"""Today: what to do today in words, where every application's follow-up stands, the figures, and a timeline.
 
-Selecting a row of the table opens that application's follow-up plan.
+Each follow-up due opens its application's plan, and so does selecting a row of the table.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from followup import clock, guide, overview, timeline
+from followup import agenda, clock, guide, overview, timeline
 from followup.model import Status
 from ui import overview_parts, session, welcome
+from ui.text import md
 
 TABLE_KEY = "overview-table"
 SHOWN_KEY = "overview-shown-ids"
@@ -17,13 +18,39 @@ PAGE_KEY = "overview-page"
 PLAN_PAGE = "pages/plan.py"
 
 
+def _open_plan(application_id: int) -> None:
+    st.session_state[session.APPLICATION_KEY] = application_id
+    st.switch_page(PLAN_PAGE)
+
+
 def _open_selected_plan(rows: list[int]) -> None:
     # Row numbers point into the table as the browser last got it.
     shown = st.session_state.get(SHOWN_KEY)
     if not rows or shown is None or rows[0] >= len(shown):
         return
-    st.session_state[session.APPLICATION_KEY] = int(shown[rows[0]])
-    st.switch_page(PLAN_PAGE)
+    _open_plan(int(shown[rows[0]]))
+
+
+def _due_list(due: agenda.DueList) -> None:
+    """Each follow-up due or overdue as a sentence that opens its plan."""
+    st.subheader("To do today")
+    if not due.total:
+        st.caption("Nothing is due today. The next follow-ups are in the table below.")
+        return
+    for line in due.lines:
+        if st.button(
+            f"{md(line.sentence)} · **{md(line.when)}**",
+            key=f"today-due-{line.action_id}",
+            icon=":material/warning:" if line.overdue else ":material/today:",
+            help=f"Open the follow-up plan for {line.role or 'this application'}",
+            width="stretch",
+        ):
+            _open_plan(line.application_id)
+    if due.total > len(due.lines):
+        st.caption(
+            f"And {due.total - len(due.lines):,} more due or overdue: the table below lists them all "
+            "(Overdue only keeps the late ones)."
+        )
 
 
 store = session.store()
@@ -33,13 +60,14 @@ today = clock.today()
 # Whose data and which saved state of it: the person's data version lives in the database,
 # so every app server serving them agrees on it.
 identity, version = store.identity, store.data_version()
-table, figures = overview_parts.table(identity, version, today, store)
+table, figures, due = overview_parts.table(identity, version, today, store)
 
 if table.empty:
     welcome.welcome(store)
     st.stop()
 
 st.caption(f"{today:%A %d %B %Y}")
+_due_list(due)
 # A row that wraps: on a narrow screen the figures move down instead of cutting their labels.
 with st.container(horizontal=True):
     for label, value, help_text in overview.figure_cards(figures):

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from followup import overview, timeline
+from followup import agenda, overview, timeline
 from followup.store import Store
 
 _BOUNDS = {"ttl": timedelta(hours=1), "show_spinner": False}
@@ -65,10 +65,21 @@ TABLE_COLUMNS = {
 }
 
 
+# Today's follow-ups put in words at the top of the page; the rest are in the table.
+DUE_LINES = 12
+
+
 @st.cache_data(max_entries=64, **_BOUNDS)
-def table(identity: str, version: int, today: date, _store: Store) -> tuple[pd.DataFrame, overview.Figures]:
+def table(
+    identity: str, version: int, day: date, _store: Store
+) -> tuple[pd.DataFrame, overview.Figures, agenda.DueList]:
+    """The table, the figures and the follow-ups due, all from one read of the database."""
     loaded = overview.prepare(_store.overview_rows())
-    return overview.application_table(loaded, today), overview.figures(loaded, today)
+    return (
+        overview.application_table(loaded, day),
+        overview.figures(loaded, day),
+        agenda.due_follow_ups(loaded, day, limit=DUE_LINES),
+    )
 
 
 @st.cache_data(max_entries=256, **_BOUNDS)

@@ -49,6 +49,21 @@ def test_every_kind_of_event_gets_its_own_mark(store):
     assert found.iloc[3]["why"] == timeline.DECISION_WHY
 
 
+def test_a_settled_application_shows_no_promised_decision(store):
+    # They promised a decision in five days, then made an offer: nothing is left to wait for.
+    offer = add(
+        store,
+        "Offer Co",
+        status=Status.OFFER,
+        interviewed=-3,
+        decision_in=5,
+        actions=[act(ActionKind.STATUS_CHECK, -1, done=-1, outcome=AttemptOutcome.OFFER)],
+    )
+    waiting = add(store, "Wait Co", status=Status.WAITING, interviewed=-3, decision_in=5)
+    assert timeline.DECISION not in _events_of(store, offer)["event"].tolist()
+    assert _events_of(store, waiting)["event"].tolist() == [timeline.INTERVIEW, timeline.DECISION]
+
+
 def test_a_closed_application_keeps_its_history_but_not_its_stale_plan(store):
     offer = add(
         store,
