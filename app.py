@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import account, errors, session
+from ui import account, errors, menu, session
 
 PAGES = Path(__file__).parent / "pages"
 
@@ -52,6 +52,7 @@ navigation = st.navigation(
     }
 )
 with errors.boundary():
+    menu.closes_on_choice()
     account.account_box()
     session.store()
     session.demo_banner()

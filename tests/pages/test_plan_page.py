@@ -148,8 +148,12 @@ def test_still_deciding_with_a_new_decision_date(app, store, thanked):
         a for a in store.list_actions(thanked.id, ActionStatus.DONE) if a.kind is ActionKind.STATUS_CHECK
     ]
     assert spoke.decision_by == date(2026, 11, 20)
-    done_rows = app.dataframe[0].value
-    assert list(done_rows["Outcome"]) == ["Spoke: still deciding", "Done"]
+    # The history is lines of words, readable on a phone: the call, then the thank-you before it.
+    [history] = [m.value.replace("\\", "") for m in app.markdown if m.value.startswith("- **")]
+    call, thanks = history.splitlines()
+    assert call.startswith("- **Tue 10 Nov 2026** · Check on the status (attempt 1) · ")
+    assert call.endswith(" · Spoke: still deciding · new decision date Fri 20 Nov 2026")
+    assert thanks.endswith(" · Done")
 
 
 def test_a_decision_date_before_the_call_is_refused_without_a_traceback(app, store, thanked):
