@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import account, errors, menu, session
+from ui import account, errors, forms, menu, session
 
 PAGES = Path(__file__).parent / "pages"
 
@@ -56,4 +56,6 @@ with errors.boundary():
     account.account_box()
     session.store()
     session.demo_banner()
+    # A demo's refresh starts again from a fresh sample, on purpose: nothing is put back there.
+    forms.keep_unsent_text(after_reload=not session.demo_mode())
     navigation.run()

@@ -27,6 +27,10 @@ class StorageError(FollowupError):
     """The database cannot be read or written: disk full, read-only, locked too long."""
 
 
+class BadSetting(FollowupError):
+    """A setting from the environment that cannot be understood."""
+
+
 class SchemaTooNew(FollowupError):
     def __init__(self, found: int, supported: int):
         self.found = found

@@ -11,6 +11,7 @@ column, on SQLite and on PostgreSQL.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 
 import sqlalchemy as sa
@@ -74,6 +75,12 @@ def _give_actions_their_event_ids(conn: sa.Connection) -> None:
     ]
     if changes:
         conn.execute(x.update().where(x.c.id == sa.bindparam("key")).values(uid=sa.bindparam("uid")), changes)
+
+
+def _name_the_database(conn: sa.Connection) -> None:
+    conn.execute(
+        tables.meta.update().where(tables.meta.c.database_id.is_(None)).values(database_id=uuid.uuid4().hex)
+    )
 
 
 def _seed_single_rows(conn: sa.Connection) -> None:
@@ -198,6 +205,11 @@ STEPS: list[tuple[int, str, list[Step]]] = [
         "a calendar event id stored with each follow-up action",
         [_add_columns(tables.actions, "uid"), _give_actions_their_event_ids],
     ),
+    (
+        7,
+        "a name for the database, which caches of its contents are keyed on",
+        [_add_columns(tables.meta, "database_id"), _name_the_database],
+    ),
 ]
 
 CURRENT_VERSION = STEPS[-1][0]
@@ -228,6 +240,7 @@ def migrate(conn: sa.Connection) -> int:
         tables.metadata.create_all(conn)
         local_owner_id(conn)
         _set_version(conn, CURRENT_VERSION)
+        _name_the_database(conn)
         return CURRENT_VERSION
     for version, _description, actions in STEPS:
         if version <= current:

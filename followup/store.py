@@ -476,11 +476,6 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
-    @property
-    def identity(self) -> str:
-        """Names the data this store reads (a database and a person), for cache keys."""
-        return f"{self.engine.url.render_as_string(hide_password=True)}#owner={self.owner_id}"
-
     @contextmanager
     def _write(self) -> Iterator[sa.Connection]:
         try:
@@ -513,6 +508,19 @@ class Store:
             raise StorageError(_explain(error)) from error
         except exc.TimeoutError as error:
             raise StorageError(_POOL_EXHAUSTED) from error
+
+    @functools.cached_property
+    def identity(self) -> str:
+        """Names the data this store reads (a database and a person); key every cache of it on this.
+
+        The database's own random name, given when it was made, where it is, and
+        the person: two stores of one database and person share it; two
+        databases never do, not even with equal data versions, nor a copy of one
+        at another place; nor two people of one database.
+        """
+        with self._read() as conn:
+            name = conn.execute(sa.select(tables.meta.c.database_id)).scalar_one()
+        return f"{name}@{self.engine.url.render_as_string(hide_password=True)}#owner={self.owner_id}"
 
     def data_version(self) -> int:
         """Changes with every save of this person, so a cache keyed on it is never stale."""

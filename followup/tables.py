@@ -31,12 +31,15 @@ def _about_interviewer() -> sa.Column:
     )
 
 
-# One row: the schema version.
+# One row: the schema version, and a random name given to the database when
+# it is made, so that caches holding what two databases contain can never mix
+# them up (see Store.identity).
 meta = sa.Table(
     "meta",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("schema_version", sa.Integer, nullable=False),
+    sa.Column("database_id", sa.String(32), nullable=True),
 )
 
 # The people whose data this is: one row per OpenID issuer and subject (the

@@ -73,14 +73,10 @@ for question in CLOSING_QUESTIONS:
         st.caption(question.why)
         if question is DECISION:
             words = _interview_field(question.field, clean=str.strip, also=_read_timeline)
-            st.text_input(
-                "Their words",
-                key=words.key,
-                on_change=words.save,
-                placeholder=question.placeholder,
-                max_chars=validation.MAX_TEXT,
+            words.draw(
+                st.text_input, "Their words", placeholder=question.placeholder, max_chars=validation.MAX_TEXT
             )
-            words.feedback(interview.decision_timeline)
+            words.feedback()
             read = planning.read_timeline(store, interview.decision_timeline, interview.starts_at.date())
             if interview.decision_timeline and read is None:
                 st.caption("We could not turn those words into a date. If they named a day, pick it below.")
@@ -91,51 +87,46 @@ for question in CLOSING_QUESTIONS:
                     "Change the date below if they meant another day."
                 )
             day = _interview_field("decision_by")
-            st.date_input(
+            day.draw(
+                st.date_input,
                 "Expect news by",
-                value=None,
-                key=day.key,
-                on_change=day.save,
                 min_value=EARLIEST,
                 max_value=validation.LATEST_DATE,
                 format="YYYY-MM-DD",
             )
-            day.feedback(interview.decision_by)
+            day.feedback()
         elif question.field == "calls_welcome":
             calls = _interview_field("calls_welcome")
-            st.radio(
+            calls.draw(
+                st.radio,
                 question.ask,
                 list(CallsWelcome),
-                key=calls.key,
-                on_change=calls.save,
                 format_func=guide.CALLS_WELCOME.get,
                 label_visibility="collapsed",
             )
-            calls.feedback(interview.calls_welcome)
+            calls.feedback()
         elif question.field == "preferred_channel":
             channel = _interview_field("preferred_channel", **CHANNEL_OPTIONS)
-            st.radio(
+            channel.draw(
+                st.radio,
                 question.ask,
                 CHANNELS,
-                key=channel.key,
-                on_change=channel.save,
                 format_func=_channel_label,
                 label_visibility="collapsed",
                 horizontal=True,
             )
-            channel.feedback(interview.preferred_channel)
+            channel.feedback()
         else:
             answer = _interview_field(question.field)
-            st.text_area(
+            answer.draw(
+                st.text_area,
                 question.ask,
-                key=answer.key,
-                on_change=answer.save,
                 placeholder=question.placeholder,
                 height=80,
                 max_chars=validation.MAX_TEXT,
                 label_visibility="collapsed",
             )
-            answer.feedback(getattr(interview, question.field))
+            answer.feedback()
 
 # -- a business card from every interviewer ---------------------------------------
 
@@ -166,8 +157,8 @@ def _card_field(person: Interviewer, field: str, **options) -> Autosave:
 
 def _text_field(person: Interviewer, field: str, label: str, **widget) -> None:
     saving = _card_field(person, field, clean=str.strip)
-    st.text_input(label, key=saving.key, on_change=saving.save, **widget)
-    saving.feedback(getattr(person, field))
+    saving.draw(st.text_input, label, **widget)
+    saving.feedback()
 
 
 for person in interviewers:
@@ -183,15 +174,10 @@ for person in interviewers:
         _text_field(person, "email", "Email", max_chars=320, placeholder="e.g. name@company.com")
         _text_field(person, "phone", "Phone", max_chars=40, placeholder="e.g. +1 415 555 0100")
         preferred = _card_field(person, "preferred_channel", **CHANNEL_OPTIONS)
-        st.radio(
-            "Prefers to be contacted by",
-            CHANNELS,
-            key=preferred.key,
-            on_change=preferred.save,
-            format_func=_channel_label,
-            horizontal=True,
+        preferred.draw(
+            st.radio, "Prefers to be contacted by", CHANNELS, format_func=_channel_label, horizontal=True
         )
-        preferred.feedback(person.preferred_channel)
+        preferred.feedback()
         for warning in validation.contact_warnings(person):
             st.warning(warning, icon=":material/warning:")
 
@@ -272,27 +258,15 @@ def _application_field(field: str) -> Autosave:
 
 
 formality = _application_field("formality")
-st.radio(
-    "Company formality",
-    list(Formality),
-    key=formality.key,
-    on_change=formality.save,
-    format_func=guide.FORMALITY.get,
-    horizontal=True,
+formality.draw(
+    st.radio, "Company formality", list(Formality), format_func=guide.FORMALITY.get, horizontal=True
 )
 st.caption(FORMALITY_WHY)
-formality.feedback(application.formality)
+formality.feedback()
 pace = _application_field("field_pace")
-st.radio(
-    "Field pace",
-    list(FieldPace),
-    key=pace.key,
-    on_change=pace.save,
-    format_func=guide.FIELD_PACE.get,
-    horizontal=True,
-)
+pace.draw(st.radio, "Field pace", list(FieldPace), format_func=guide.FIELD_PACE.get, horizontal=True)
 st.caption(FIELD_PACE_WHY)
-pace.feedback(application.field_pace)
+pace.feedback()
 
 st.divider()
 next_step_button(progress, Step.CLOSE)

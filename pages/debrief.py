@@ -76,20 +76,22 @@ for seat, person in enumerate(interviewers):
             )
             fields.append((prompt, saving))
         # The preview reads what is in the boxes now, saved or not yet saved.
-        typed = replace(notes, **{prompt.field: st.session_state[saving.key] for prompt, saving in fields})
+        typed = replace(
+            notes,
+            **{prompt.field: st.session_state.get(saving.key, saving.value) for prompt, saving in fields},
+        )
         used = uses(typed, seat=seat, note_planned=note_planned)
         for prompt, saving in fields:
             note, preview = st.columns([3, 2], gap="medium")
             with note:
-                st.text_area(
+                saving.draw(
+                    st.text_area,
                     prompt.label,
-                    key=saving.key,
-                    on_change=saving.save,
                     placeholder=prompt.placeholder,
                     height=80,
                     max_chars=validation.MAX_TEXT,
                 )
-                saving.feedback(getattr(notes, prompt.field))
+                saving.feedback()
             with preview:
                 note_preview.show(prompt.field, used, typed, private_prompt=prompt.private)
 

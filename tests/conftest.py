@@ -2,11 +2,13 @@ import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date, datetime
 
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.pool import NullPool
 
+from followup import clock
 from followup.store import Store
 
 # A PostgreSQL server the tests may use (bash scripts/test starts a throwaway one).
@@ -37,6 +39,30 @@ def postgres_schema(server_url: str = POSTGRES_URL) -> Iterator[str]:
 # Problems in pages are raised as they are (see ui/errors.py), so a test sees the exception
 # instead of the polite message users get. Tests of that message unset it.
 os.environ["FOLLOWUP_DEBUG"] = "1"
+
+
+@pytest.fixture(autouse=True)
+def _one_moment_per_test():
+    """Each test lives in one moment: the app's clock stops when the test starts.
+
+    A test that starts at 23:59:59 still sees one day from start to end, and the
+    day is whatever the machine says (run the suite under faketime for another).
+    """
+    clock.set_now(clock.now())
+    yield
+    clock.set_now(None)
+
+
+@pytest.fixture
+def now() -> datetime:
+    """The moment this test runs at, as the app sees it."""
+    return clock.now()
+
+
+@pytest.fixture
+def today(now) -> date:
+    """The day this test runs on, as the app sees it. Set another with `clock.set_now(day)`."""
+    return now.date()
 
 
 @pytest.fixture

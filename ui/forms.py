@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
+import json
+from pathlib import Path
+
 import streamlit as st
 
 from followup import clock
 from followup.errors import FollowupError, StaleEdit
+from ui import field_state
 from ui.text import md
 
 
@@ -57,6 +63,16 @@ def forget(base: str) -> None:
     for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(base)]:
         del st.session_state[key]
     st.session_state[_generation_key(base)] = st.session_state.get(_generation_key(base), 0) + 1
+
+
+def held(key: str, default):
+    """What a field kept in the session holds, else `default`: pass it as the widget's default.
+
+    The browser draws a widget afresh at its declared default, not at what the
+    session holds (after a page switch a late value overtook, say); with this as
+    the default, what the user typed still shows and is what the next click sends.
+    """
+    return st.session_state.get(key, default)
 
 
 def form_problem(prefix: str) -> None:
@@ -127,14 +143,15 @@ CHANGED_ELSEWHERE = (
 class Autosave:
     """One field of a stored record, saved in its own transaction when the user leaves the widget.
 
-    The widget (key `self.key`, drawn with `on_change=self.save`) shows the
-    stored value, refreshed from the database on every run. Text that could not
-    be saved (a check failed, or the same field changed elsewhere) is kept as a
-    draft under a plain key, so it survives the widget not being drawn (another
-    page, another interview) and returns to the widget; only a save or "show
-    theirs" drops it. The stored value the field was opened from plays the part
-    of the record's opened version: a save goes through unless that very field
-    was changed elsewhere in the meantime.
+    Draw the widget with `draw` (or pass `key`, `on_change=save` and the default
+    `value` yourself) and call `feedback()` under it. What the field shows and
+    what counts as an edit are decided in `ui.field_state`: the widget's default
+    is always what the field shows, so a widget the browser draws afresh never
+    shows an empty box, and only a value that differs from what was shown is
+    saved. Text that could not be saved (a check failed, the same field changed
+    elsewhere) is kept as a draft under a plain key, so it survives the widget
+    not being drawn (another page, another interview); only a save or "show
+    theirs" drops it.
     """
 
     def __init__(
@@ -151,30 +168,53 @@ class Autosave:
         show=None,
         also=None,
     ):
-        """`clean` turns the widget's value into the stored one, `show` the other way round;
-        `also(record)` changes the record further before it is checked and saved."""
+        """`stored` is the field's value in the record just loaded; `clean` turns the widget's
+        value into the stored one, `show` the other way round; `also(record)` changes the
+        record further before it is checked and saved."""
         self.prefix, self.field, self.section = prefix, field, section
         self.load, self.store, self.validate, self.also = load, save, validate, also
         self.clean = clean or (lambda value: value)
         self.show = show or (lambda value: value)
         self.key = f"{prefix}value"
-        self._draft = f"{prefix}draft"
-        self._opened = f"{prefix}opened_version"
-        state = st.session_state
-        if self._draft in state:
-            state.setdefault(self.key, self.show(state[self._draft]))
-        elif self.key not in state or state.get(self._opened) != stored:
-            state[self.key] = self.show(stored)
-            state[self._opened] = stored
+        self._known = f"{prefix}known"
+        shown = field_state.show(self._read(), stored)
+        st.session_state[self._known] = shown.known
+        # What the widget shows, also as its declared default: see ui.field_state.
+        self.value = self.show(shown.value)
+        if shown.push:
+            st.session_state[self.key] = self.value
+
+    def draw(self, widget, label: str, *args, **options):
+        """Draw `widget` (st.text_area, st.radio, st.date_input, ...) for this field and return its value."""
+        default = _default_parameter(getattr(widget, "__func__", widget))
+        if default == "index":
+            choices = list(args[0] if args else options["options"])
+            shown = choices.index(self.value) if self.value in choices else None
+        else:
+            shown = self.value
+        return widget(label, *args, key=self.key, on_change=self.save, **{default: shown}, **options)
+
+    def _read(self) -> field_state.Known:
+        return st.session_state.get(self._known, field_state.Known())
+
+    def _remember(self, known: field_state.Known) -> None:
+        st.session_state[self._known] = known
 
     def save(self) -> None:
-        state = st.session_state
-        value = self.clean(state[self.key])
+        """The widget's callback: save what the user typed, if it is an edit."""
+        self._save(self.clean(st.session_state[self.key]))
+
+    def _save(self, value) -> None:
         for _ in range(2):
             try:
                 record = self.load()
                 theirs = getattr(record, self.field)
-                if theirs != value and theirs != state.get(self._opened):
+                verdict = field_state.judge(self._read(), value, theirs)
+                if verdict is field_state.Verdict.REPEATED:
+                    return None
+                if verdict is field_state.Verdict.AS_STORED:
+                    return self._settle(value, mark=False)
+                if verdict is field_state.Verdict.CONFLICT:
                     return self._keep(value, {"_stale": CHANGED_ELSEWHERE})
                 setattr(record, self.field, value)
                 if self.also is not None:
@@ -187,24 +227,88 @@ class Autosave:
                 continue  # saved elsewhere between our read and our write: look again
             except FollowupError as error:
                 return self._keep(value, {"_form": str(error)})
-            state[self.key] = self.show(value)
-            state[self._opened] = value
-            state.pop(self._draft, None)
-            set_errors(self.prefix, {})
-            mark_saved(self.section)
-            return None
+            return self._settle(value, mark=True)
         return self._keep(value, {"_stale": CHANGED_ELSEWHERE})
 
+    def _settle(self, value, *, mark: bool) -> None:
+        """The field now shows `value`, as stored."""
+        self._remember(field_state.saved(value))
+        if self.show(value) != st.session_state.get(self.key):
+            st.session_state[self.key] = self.show(value)  # cleaned (trimmed): show it so
+        set_errors(self.prefix, {})
+        if mark:
+            mark_saved(self.section)
+
     def _keep(self, value, errors: dict[str, str]) -> None:
-        st.session_state[self._draft] = value
+        self._remember(field_state.kept(self._read(), value))
         set_errors(self.prefix, errors)
 
-    def feedback(self, stored) -> None:
-        """Under the widget: why it was not saved, and the choice after a conflict."""
+    def _theirs(self):
+        try:
+            return getattr(self.load(), self.field)
+        except FollowupError as error:
+            set_errors(self.prefix, {"_form": str(error)})
+            return field_state.UNSET
+
+    def _keep_mine(self) -> None:
+        mine, theirs = self._read().draft, self._theirs()
+        if mine is field_state.UNSET or theirs is field_state.UNSET:
+            return
+        # Mine becomes an edit of theirs; if it cannot be saved, it is kept as the draft again.
+        self._remember(field_state.dropped(theirs))
+        self._save(mine)
+
+    def _take_theirs(self) -> None:
+        theirs = self._theirs()
+        if theirs is field_state.UNSET:
+            return
+        self._remember(field_state.dropped(theirs))
+        st.session_state[self.key] = self.show(theirs)
+        set_errors(self.prefix, {})
+
+    def feedback(self, stored=None) -> None:
+        """Under the widget: why it was not saved, and the choice after a conflict.
+
+        The field remembers what it showed; `stored` may be passed but is not needed."""
         errors = errors_for(self.prefix)
         field_error(errors, self.field)
         form_problem(self.prefix)
-        stale_choice(self.prefix, stored, self.save)
+        problem = errors.get("_stale")
+        if not problem:
+            return
+        st.warning(problem, icon=":material/sync_problem:")
+        left, right = st.columns(2)
+        left.button("Save my version over theirs", key=f"{self.prefix}keep_mine", on_click=self._keep_mine)
+        right.button("Discard mine, show theirs", key=f"{self.prefix}take_theirs", on_click=self._take_theirs)
+
+
+@functools.cache
+def _default_parameter(widget) -> str:
+    """The name of the parameter that gives `widget` its default: `index`, `value` or `default`."""
+    parameters = inspect.signature(widget).parameters
+    return next(name for name in ("index", "value", "default") if name in parameters)
+
+
+_UNSENT_TEXT = Path(__file__).with_name("unsent_text.js")
+
+
+def keep_unsent_text(*, after_reload: bool = True) -> None:
+    """Make sure text typed into a field that saves as you go reaches the server.
+
+    A box sends its text when it is left; until then only the browser has it,
+    and a click on another page straight from the box can overtake it. The script
+    (ui/unsent_text.js) holds such a click until the text is in, and keeps a copy
+    of the text being typed, which it puts back and sends after a reload
+    (`after_reload`) if the box still shows what it was typed on.
+    """
+    script = _UNSENT_TEXT.read_text(encoding="utf-8")
+    # A hidden container: the script draws nothing and must not push the page down.
+    st.html('<style>[data-testid="stLayoutWrapper"]:has(> .st-key-unsent-text) { display: none; }</style>')
+    with st.container(key="unsent-text"):
+        st.html(
+            f"<script>window.followupRestoreAfterReload = {json.dumps(after_reload)};\n{script}</script>",
+            unsafe_allow_javascript=True,
+        )
 
 
 def mark_saved(section: str) -> None:

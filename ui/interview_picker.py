@@ -15,7 +15,7 @@ from followup.model import Application, ApplicationBundle, Interview
 from followup.store import Store
 from ui import session
 from ui.application_fields import EARLIEST
-from ui.forms import errors_for, field_error, form_problem, save_checked
+from ui.forms import errors_for, field_error, form_problem, held, save_checked
 
 INTERVIEW_KEY = "interview"
 NEW_APPLICATION = "journey-new-application-"
@@ -37,7 +37,7 @@ def _when_fields(prefix: str, default: datetime) -> None:
     day, hour = st.columns(2)
     day.date_input(
         "Interview date",
-        value=default.date(),
+        value=held(f"{prefix}date", default.date()),
         min_value=EARLIEST,
         max_value=today + timedelta(days=730),
         key=f"{prefix}date",
@@ -46,7 +46,7 @@ def _when_fields(prefix: str, default: datetime) -> None:
     )
     hour.time_input(
         "Started at",
-        value=default.time(),
+        value=held(f"{prefix}time", default.time()),
         key=f"{prefix}time",
         step=timedelta(minutes=15),
         persist_state="session",
@@ -88,11 +88,19 @@ def new_application_fields(store: Store) -> None:
     """Company, role and when the interview was: enough to start."""
     errors = errors_for(NEW_APPLICATION)
     st.text_input(
-        "Company *", key=f"{NEW_APPLICATION}company", max_chars=validation.MAX_NAME, persist_state="session"
+        "Company *",
+        value=held(f"{NEW_APPLICATION}company", ""),
+        key=f"{NEW_APPLICATION}company",
+        max_chars=validation.MAX_NAME,
+        persist_state="session",
     )
     field_error(errors, "company")
     st.text_input(
-        "Role *", key=f"{NEW_APPLICATION}role", max_chars=validation.MAX_NAME, persist_state="session"
+        "Role *",
+        value=held(f"{NEW_APPLICATION}role", ""),
+        key=f"{NEW_APPLICATION}role",
+        max_chars=validation.MAX_NAME,
+        persist_state="session",
     )
     field_error(errors, "role")
     _when_fields(NEW_APPLICATION, _just_now())
@@ -134,12 +142,14 @@ def new_round_fields(store: Store, application: Application, interviews: list[In
         "Round",
         min_value=1,
         max_value=20,
-        value=next_round,
+        value=held(f"{prefix}round", next_round),
         step=1,
         key=f"{prefix}round",
         persist_state="session",
     )
-    kind.selectbox("Format", guide.INTERVIEW_FORMATS, key=f"{prefix}format", persist_state="session")
+    formats = list(guide.INTERVIEW_FORMATS)
+    session.keep_choice(f"{prefix}format", formats)
+    kind.selectbox("Format", formats, key=f"{prefix}format", persist_state="session")
     field_error(errors, "round")
     _when_fields(prefix, _just_now())
     form_problem(prefix)
@@ -183,8 +193,7 @@ def pick_interview(store: Store) -> tuple[Application, Interview] | None:
         return None
 
     by_id = {i.id: i for i in interviews}
-    if st.session_state.get(INTERVIEW_KEY) not in by_id:
-        st.session_state.pop(INTERVIEW_KEY, None)
+    session.keep_choice(INTERVIEW_KEY, by_id)
     chosen = st.selectbox(
         "Interview",
         list(by_id),
@@ -194,6 +203,7 @@ def pick_interview(store: Store) -> tuple[Application, Interview] | None:
         bind="query-params",
         persist_state="session",
     )
+    session.show_choices_in_the_url()
     interview = by_id.get(chosen) or _default(interviews)
     left, right = st.columns(2)
     with left.expander("Another round here", icon=":material/add:"):

@@ -175,13 +175,17 @@ def dictionary_editor(store: Store, settings: Settings) -> None:
 def _keep_words(store: Store, key: str) -> None:
     try:
         settings = store.get_settings()
-        settings.user_dictionary = list(st.session_state[key])
+        kept = list(st.session_state[key])
+        if sorted(kept) == sorted(settings.user_dictionary):
+            return  # the browser sent back the list it was shown: nothing removed
+        settings.user_dictionary = kept
         store.save_settings(settings)
     except FollowupError as error:
         session.flash(f"Your dictionary was not saved: {error}")
 
 
 def kind_picker() -> LetterKind:
+    session.keep_choice(KIND_KEY, list(LetterKind))
     kind = st.selectbox(
         "Which letter",
         list(LetterKind),
@@ -241,6 +245,7 @@ _SCRIPTS = (LetterKind.CALL_SCRIPT, LetterKind.VOICEMAIL_SCRIPT)
 def to_one_person(store: Store, panel: Panel, kind: LetterKind) -> None:
     """Letters about the application as a whole go to the main contact unless the user picks someone else."""
     by_id = {p.id: p for p in panel.people}
+    session.keep_choice(_recipient_key(panel.interview.id, kind), by_id)
     chosen = st.selectbox(
         "Call" if kind in _SCRIPTS else "Write to",
         list(by_id),
@@ -388,8 +393,8 @@ def _editor(store: Store, letter: Letter) -> None:
             validate=_recipient_problem if name == "recipient" and letter.kind in EMAIL_KINDS else None,
             clean=str.strip if name != "body" else None,
         )
-        widget(label, key=saving.key, on_change=saving.save, disabled=sent, **options)
-        saving.feedback(getattr(letter, name))
+        saving.draw(widget, label, disabled=sent, **options)
+        saving.feedback()
 
     to_label = {True: "To (email address)", False: "To"}[letter.kind in EMAIL_KINDS]
     if letter.kind in SCRIPT_KINDS:

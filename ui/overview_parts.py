@@ -4,14 +4,17 @@ They live in a module, not in the page: a page script runs again on every
 rerun, and a cached function defined there would hash its own source code each
 time. The data is built once per saved state of the database.
 
-The caches are keyed on whose data they hold and which saved state of it:
-`Store.identity` names the database and the person (a demo visitor's own
-database, or one person of a group deployment), and the person's data version
-changes in the same transaction as each of their saves, so a save shows at
-once, through whichever app server made it. The store is passed with a
-leading underscore so that it is not hashed: the identity stands for it.
-The bounds leave room for many people at once on one server; each entry is
-one person's table (or one timeline page) at one saved state.
+Whose data a cache holds is in its key: `(store.identity, data version)`.
+`Store.identity` names the database (by the random name it was given when it
+was made, and where it is) and the person: a demo visitor's own database, or
+one person of a group deployment. The person's data version changes in the
+same transaction as each of their saves, so a save shows at once, through
+whichever app server made it. Never key on a setting that every visitor
+shares, such as the database URL: fresh demo databases all start at the same
+data version. The store is passed with a leading underscore so that it is not
+hashed: the identity stands for it. The bounds leave room for many people at
+once on one server; each entry is one person's table (or one timeline page)
+at one saved state.
 """
 
 from __future__ import annotations

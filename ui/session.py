@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from followup import demo
+from followup import clock, demo
 from followup.errors import FollowupError
 from followup.model import Owner
 from followup.store import Store, default_url
@@ -85,6 +85,7 @@ def store() -> Store:
     configured database of the one local user."""
     ensure_router()
     try:
+        clock.now()  # a clock setting that cannot be read is said here, in plain words
         if demo_mode():
             if _DEMO_KEY not in st.session_state:
                 st.session_state[_DEMO_KEY] = demo.DemoDatabase()
@@ -146,14 +147,33 @@ def link_not_found(applications) -> None:
         )
 
 
+def keep_choice(key: str, options) -> None:
+    """Tell the browser on every run which of `options` the session has chosen under `key`.
+
+    A choice box that the browser draws afresh (after a page switch that a late
+    value overtook, say) shows its first option while the session holds another,
+    and the next click would send that first option back as the user's choice.
+    Saying the choice on every run keeps the box, the page under it and the
+    session in step. A choice that is no longer among the options is dropped.
+    Call it before the widget is drawn.
+    """
+    state = st.session_state
+    if key not in state:
+        return
+    chosen = state[key]
+    if chosen in options:
+        state[key] = chosen
+    else:
+        del state[key]
+
+
 def pick_application(applications, *, label: str = "Application"):
     """The application the user is working on, shared by every page and kept in the URL."""
     link_not_found(applications)
     if not applications:
         return None
     by_id = {a.id: a for a in applications}
-    if st.session_state.get(APPLICATION_KEY) not in by_id:
-        st.session_state.pop(APPLICATION_KEY, None)
+    keep_choice(APPLICATION_KEY, by_id)
     labels = _unique_labels(applications)
     chosen = st.selectbox(
         label,
@@ -164,7 +184,19 @@ def pick_application(applications, *, label: str = "Application"):
         bind="query-params",
         persist_state="session",
     )
+    show_choices_in_the_url()
     return by_id[chosen]
+
+
+def show_choices_in_the_url() -> None:
+    """Send the browser the query string as this run has it, after the choice boxes are drawn.
+
+    The browser can drop it from the address bar when a late value overtakes a
+    page switch, while the session believes the URL still carries it; a refresh
+    would then open another application. The browser does nothing when its
+    address already matches.
+    """
+    st.query_params.update()
 
 
 def flash(message: str) -> None:

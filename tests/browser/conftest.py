@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
+from followup import clock
 from tests.browser.server import AppServer
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -35,7 +36,8 @@ def browser():
 def app_server(tmp_path):
     ARTIFACTS.mkdir(exist_ok=True)
     server = AppServer(
-        {"FOLLOWUP_DATABASE_URL": f"sqlite:///{tmp_path / 'followup.db'}"},
+        # The server's day is the test's, even when the test runs across midnight.
+        {"FOLLOWUP_DATABASE_URL": f"sqlite:///{tmp_path / 'followup.db'}", **clock.environment()},
         tmp_path / "server.log",
     )
     server.start()

@@ -1,6 +1,5 @@
 """Draft a thank-you, edit it, refresh and restart, then mark it sent and find it done on the plan."""
 
-from datetime import date
 from urllib.parse import quote
 
 from playwright.sync_api import expect
@@ -20,10 +19,10 @@ def _letters_page(app_server, page):
     return page.get_by_role("tabpanel").filter(visible=True)
 
 
-def test_a_draft_survives_refresh_and_restart_and_sending_moves_the_plan(app_server, page):
+def test_a_draft_survives_refresh_and_restart_and_sending_moves_the_plan(today, app_server, page):
     # The sample's panel of three with its notes, and a plan with nothing done yet
     # (the full sample's history depends on the day of the week).
-    northwind = curated(date.today())[0]
+    northwind = curated(today)[0]
     store = Store.open(app_server.env["FOLLOWUP_DATABASE_URL"])
     try:
         store.add_bundles([northwind])

@@ -1,14 +1,14 @@
 """The Outcome page in a real browser: withdraw, and every planned check is gone; each outcome's advice."""
 
 from dataclasses import replace
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from urllib.parse import quote
 
 import pytest
 import vobject
 from playwright.sync_api import expect
 
-from followup import planning
+from followup import clock, planning
 from followup.model import (
     ActionKind,
     ActionStatus,
@@ -22,7 +22,6 @@ from followup.model import (
 from followup.store import Store
 from tests.browser.conftest import screenshot, settle
 
-TODAY = date.today()
 TALL = {"width": 1280, "height": 2000}
 
 
@@ -37,11 +36,12 @@ def store(app_server, tmp_path):
 def _waiting(store, company: str) -> Application:
     """Interviewed ten days ago by Dana Lee and Sam Ito, both thanked; the first status call went
     unanswered, so three status checks (and the close after them) are planned."""
+    today = clock.today()
     store.save_settings(replace(store.get_settings(), signature="Alex Doe\n+1 555 0199"))
     application = Application(company, "Data Analyst")
     store.add_application(application)
     interview = Interview(
-        application.id, datetime.combine(TODAY - timedelta(days=10), time(10)), calls_welcome=CallsWelcome.YES
+        application.id, datetime.combine(today - timedelta(days=10), time(10)), calls_welcome=CallsWelcome.YES
     )
     store.add_interview(interview)
     store.add_interviewer(
@@ -50,9 +50,9 @@ def _waiting(store, company: str) -> Application:
     store.add_interviewer(Interviewer(interview.id, "Sam Ito", "Data Engineer", "sam@acme.example"))
     planning.replan(store, application.id)
     for thanks in [a for a in store.list_actions(application.id) if a.kind is ActionKind.THANK_YOU_EMAIL]:
-        planning.log_attempt(store, thanks, AttemptOutcome.SENT, on=TODAY - timedelta(days=10))
+        planning.log_attempt(store, thanks, AttemptOutcome.SENT, on=today - timedelta(days=10))
     first = _checks(store, application)[0]
-    planning.log_attempt(store, first, AttemptOutcome.NO_ANSWER, on=min(first.due, TODAY))
+    planning.log_attempt(store, first, AttemptOutcome.NO_ANSWER, on=min(first.due, today))
     assert len(_checks(store, application)) == 3
     return application
 
@@ -162,10 +162,12 @@ def test_withdrawing_cancels_the_checks_everywhere_and_readies_the_letter(app_se
         ("Back in the running", "Record a new interview", {ActionKind.STATUS_CHECK, ActionKind.CLOSE}),
     ],
 )
-def test_each_outcome_shows_its_advice_and_next_steps(app_server, page, store, label, expected, planned):
+def test_each_outcome_shows_its_advice_and_next_steps(
+    today, app_server, page, store, label, expected, planned
+):
     application = _waiting(store, "Acme")
     if label == "Back in the running":
-        planning.record_outcome(store, application.id, AttemptOutcome.REJECTION, on=TODAY - timedelta(days=1))
+        planning.record_outcome(store, application.id, AttemptOutcome.REJECTION, on=today - timedelta(days=1))
     page.set_viewport_size(TALL)
     _outcome_page(app_server, page, application)
 

@@ -1,10 +1,11 @@
 """User text is shown as typed on every page: never run as HTML, never a link, never an image."""
 
 import dataclasses
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from playwright.sync_api import expect
 
+from followup import clock
 from followup.model import (
     Action,
     ActionKind,
@@ -57,7 +58,7 @@ def _hostile_application(store):
     import itertools
 
     counter = itertools.count()
-    today = date.today()
+    today = clock.today()
     people = []
     for seat in range(2):
         person = _poisoned(
@@ -74,7 +75,7 @@ def _hostile_application(store):
         counter,
     )
     interview.format = "video"
-    application = _poisoned(Application("x", "x", created_at=datetime.now().replace(microsecond=0)), counter)
+    application = _poisoned(Application("x", "x", created_at=clock.now().replace(microsecond=0)), counter)
     application.job_link = "https://example.com/job"
     letter = _poisoned(Letter(0, LetterKind.THANK_YOU_EMAIL, interviewer_id=900), counter)
     action = _poisoned(

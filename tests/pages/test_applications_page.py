@@ -1,4 +1,4 @@
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -88,21 +88,21 @@ def test_after_a_conflict_the_user_can_take_the_other_version(app, store):
     assert store.get_application(application.id).role == "Changed elsewhere"
 
 
-def test_adding_an_interview_checks_the_dates(app, store):
+def test_adding_an_interview_checks_the_dates(today, app, store):
     application = Application("Acme", "Analyst")
     store.add_application(application)
     app.run()
     prefix = f"apps-add-interview-{application.id}-0-"
-    app.date_input(key=f"{prefix}date").set_value(date.today())
-    app.date_input(key=f"{prefix}decision_by").set_value(date.today() - timedelta(days=3))
+    app.date_input(key=f"{prefix}date").set_value(today)
+    app.date_input(key=f"{prefix}decision_by").set_value(today - timedelta(days=3))
     _button(app, "Add interview").click().run()
     assert any("before the interview" in e for e in errors_shown(app))
     assert store.list_interviews(application.id) == []
 
-    app.date_input(key=f"{prefix}decision_by").set_value(date.today() + timedelta(days=7))
+    app.date_input(key=f"{prefix}decision_by").set_value(today + timedelta(days=7))
     _button(app, "Add interview").click().run()
     [interview] = store.list_interviews(application.id)
-    assert interview.decision_by == date.today() + timedelta(days=7)
+    assert interview.decision_by == today + timedelta(days=7)
     assert interview.round == 1
 
 

@@ -40,12 +40,12 @@ def _card(person, name):
     return f"close-interviewer-{person.id}-{name}-value"
 
 
-def test_a_new_user_starts_with_company_role_and_time(app, store):
+def test_a_new_user_starts_with_company_role_and_time(today, app, store):
     app.switch_page(PAGE).run()
     assert "Where did you just interview?" in app.info[0].value
     app.text_input(key=f"{NEW}company").input("  ")
     app.text_input(key=f"{NEW}role").input("Analyst")
-    app.date_input(key=f"{NEW}date").set_value(date.today() + timedelta(days=400))
+    app.date_input(key=f"{NEW}date").set_value(today + timedelta(days=400))
     _button(app, "Start with this interview").click().run()
     shown = " ".join(errors_shown(app))
     assert "Company is required" in shown
@@ -54,12 +54,12 @@ def test_a_new_user_starts_with_company_role_and_time(app, store):
     assert app.text_input(key=f"{NEW}role").value == "Analyst"
 
     app.text_input(key=f"{NEW}company").input("Acme")
-    app.date_input(key=f"{NEW}date").set_value(date.today())
+    app.date_input(key=f"{NEW}date").set_value(today)
     _button(app, "Start with this interview").click().run()
     assert not app.exception
     [application] = store.list_applications()
     [interview] = store.list_interviews(application.id)
-    assert (application.company, interview.round, interview.starts_at.date()) == ("Acme", 1, date.today())
+    assert (application.company, interview.round, interview.starts_at.date()) == ("Acme", 1, today)
     assert app.selectbox(key="interview").value == interview.id
     assert app.text_input(key=_field(interview, "decision_timeline")).value == ""
 

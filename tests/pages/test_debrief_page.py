@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -8,10 +8,10 @@ PAGE = "pages/debrief.py"
 
 
 @pytest.fixture
-def interview(store):
+def interview(now, store):
     application = Application("Acme", "Analyst")
     store.add_application(application)
-    interview = Interview(application.id, datetime.now() - timedelta(hours=2))
+    interview = Interview(application.id, now - timedelta(hours=2))
     store.add_interview(interview)
     return interview
 

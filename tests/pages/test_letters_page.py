@@ -1,4 +1,4 @@
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -21,11 +21,11 @@ PAGE = "pages/letters.py"
 
 
 @pytest.fixture
-def panel(store):
+def panel(now, store):
     """An interview two hours ago with three people; the third has no email and a name full of markup."""
     application = Application("Qwzyx Analytics", "Data Analyst")
     store.add_application(application)
-    interview = Interview(application.id, datetime.now() - timedelta(hours=2), calls_welcome=CallsWelcome.YES)
+    interview = Interview(application.id, now - timedelta(hours=2), calls_welcome=CallsWelcome.YES)
     store.add_interview(interview)
     people = [
         Interviewer(interview.id, "Priya Raman", "Head of Analytics", "priya@qwzyx.example"),
@@ -181,7 +181,7 @@ def test_someone_without_an_email_address_gets_a_thank_you_call_script(app, stor
     assert app.button(key=f"letters-draft-call_script-{grace.id}-False")
 
 
-def test_mark_as_sent_records_the_follow_up_and_the_plan_moves_on(app, store, panel):
+def test_mark_as_sent_records_the_follow_up_and_the_plan_moves_on(today, app, store, panel):
     application, _, (priya, *_) = panel
     _open(app)
     _draft(app, priya)
@@ -190,7 +190,7 @@ def test_mark_as_sent_records_the_follow_up_and_the_plan_moves_on(app, store, pa
     assert not app.exception
 
     sent = store.get_letter(letter.id)
-    assert (sent.status, sent.sent_on) == (LetterStatus.SENT, date.today())
+    assert (sent.status, sent.sent_on) == (LetterStatus.SENT, today)
     thanks = [a for a in store.list_actions(application.id) if a.kind is ActionKind.THANK_YOU_EMAIL]
     done = [a for a in thanks if a.status is ActionStatus.DONE]
     assert [a.interviewer_id for a in done] == [priya.id]

@@ -19,7 +19,6 @@ from ui.text import md
 
 PAGE = "pages/outcome.py"
 SOMEONE = "someone else"
-TODAY = date.today()
 CHASE = {ActionKind.STATUS_CHECK, ActionKind.CLOSE}
 
 
@@ -36,12 +35,12 @@ def _button(at, label):
 
 
 @pytest.fixture
-def acme(store):
+def acme(today, store):
     """Interviewed ten days ago by Dana Lee and Sam Ito; the thank-yous went out; status checks planned."""
     application = Application("Acme", "Data Analyst")
     store.add_application(application)
     interview = Interview(
-        application.id, datetime.combine(TODAY - timedelta(days=10), time(10)), calls_welcome=CallsWelcome.YES
+        application.id, datetime.combine(today - timedelta(days=10), time(10)), calls_welcome=CallsWelcome.YES
     )
     store.add_interview(interview)
     for name in ("Dana Lee", "Sam Ito"):
@@ -49,7 +48,7 @@ def acme(store):
         store.add_interviewer(Interviewer(interview.id, name, email=email))
     planning.replan(store, application.id)
     for thanks in [a for a in _planned(store, application.id) if a.kind is ActionKind.THANK_YOU_EMAIL]:
-        planning.log_attempt(store, thanks, AttemptOutcome.SENT, on=TODAY - timedelta(days=10))
+        planning.log_attempt(store, thanks, AttemptOutcome.SENT, on=today - timedelta(days=10))
     assert {a.kind for a in _planned(store, application.id)} == CHASE
     return application
 
@@ -117,7 +116,7 @@ def _person(store, application, name) -> int:
     ids=["offer", "rejection", "withdrawal", "closed without answer"],
 )
 def test_each_outcome_gives_its_letters_and_cancels_the_checks(
-    app, store, acme, settled, status, kinds, buttons
+    today, app, store, acme, settled, status, kinds, buttons
 ):
     _open(app)
     assert "No answer yet" in app.info[0].value
@@ -128,7 +127,7 @@ def test_each_outcome_gives_its_letters_and_cancels_the_checks(
     assert [b.label for b in app.button if b.label.startswith("Write the ")] == buttons
     assert "Recorded:" in app.success[0].value
     [outcome] = [a for a in store.list_actions(acme.id) if a.kind is ActionKind.OUTCOME]
-    assert (outcome.outcome, outcome.done_on) == (settled, TODAY)
+    assert (outcome.outcome, outcome.done_on) == (settled, today)
 
 
 def test_a_rejection_thanks_the_person_who_said_it_and_stays_in_touch(app, store, acme):
@@ -171,9 +170,9 @@ def test_a_withdrawal_explains_why_not_to_leave_them_guessing(app, store, acme):
     assert not [a for a in _planned(store, acme.id) if a.kind in CHASE]
 
 
-def test_back_in_the_running_resumes_the_checks_and_keeps_the_history(app, store, acme):
+def test_back_in_the_running_resumes_the_checks_and_keeps_the_history(today, app, store, acme):
     _open(app)
-    _record(app, AttemptOutcome.REJECTION, on=TODAY - timedelta(days=3))
+    _record(app, AttemptOutcome.REJECTION, on=today - timedelta(days=3))
     assert not [a for a in _planned(store, acme.id) if a.kind in CHASE]
     _record(app, AttemptOutcome.BACK_IN_RUNNING, who=SOMEONE, someone="Jo Smith, recruiter")
 
@@ -188,9 +187,9 @@ def test_back_in_the_running_resumes_the_checks_and_keeps_the_history(app, store
     assert "Record a new interview" in [link.label for link in app.get("page_link")]
 
 
-def test_a_rejection_that_becomes_an_offer_replans(app, store, acme):
+def test_a_rejection_that_becomes_an_offer_replans(today, app, store, acme):
     _open(app)
-    _record(app, AttemptOutcome.REJECTION, on=TODAY - timedelta(days=1))
+    _record(app, AttemptOutcome.REJECTION, on=today - timedelta(days=1))
     _record(app, AttemptOutcome.OFFER)
     assert store.get_application(acme.id).status is Status.OFFER
     assert {a.kind for a in _planned(store, acme.id)} == {ActionKind.OFFER_THANKS, ActionKind.ANSWER_OFFER}
@@ -237,24 +236,24 @@ def test_user_text_is_shown_as_text(app, store, acme):
     assert "**Boss**" not in _text(app).replace(md("**Boss**"), "")
 
 
-def test_an_interview_still_ahead_has_no_outcome_yet(app, store):
+def test_an_interview_still_ahead_has_no_outcome_yet(today, app, store):
     application = Application("Acme", "Analyst")
     store.add_application(application)
-    store.add_interview(Interview(application.id, datetime.combine(TODAY + timedelta(days=2), time(9))))
+    store.add_interview(Interview(application.id, datetime.combine(today + timedelta(days=2), time(9))))
     _open(app)
     assert not app.exception
     assert not [r for r in app.radio if r.label == "What happened?"]
     assert "its outcome can be recorded from that day on" in _text(app)
 
 
-def test_an_offer_with_a_date_for_the_answer_plans_answering_it_then(app, store, acme):
+def test_an_offer_with_a_date_for_the_answer_plans_answering_it_then(today, app, store, acme):
     from followup import business_days
 
     _open(app)
     prefix = _choose(app, AttemptOutcome.OFFER)
     # A week from today, moved back to a business day if it is not one: a deadline on a day off
     # holds for the working day before it.
-    wanted = TODAY + timedelta(days=7)
+    wanted = today + timedelta(days=7)
     app.date_input(key=f"{prefix}answer-by").set_value(wanted)
     _button(app, "Record: offer").click().run()
     assert not app.exception

@@ -59,7 +59,7 @@ def _open(app):
     return app.switch_page(PAGE).run()
 
 
-def test_opening_the_page_makes_the_plan_of_a_new_interview(app, store, acme):
+def test_opening_the_page_makes_the_plan_of_a_new_interview(today, app, store, acme):
     assert store.list_actions(acme.id) == []
     _open(app)
     assert not app.exception
@@ -243,7 +243,7 @@ def test_done_and_skip_on_letters(app, store, acme):
     assert "Skipped: Send the thank-you email." in app.success[0].value.replace("\\", "")
 
 
-def test_moving_an_action_by_hand_keeps_it_there(app, store, thanked):
+def test_moving_an_action_by_hand_keeps_it_there(today, app, store, thanked):
     _open(app)
     check = _planned(store, thanked.id, ActionKind.STATUS_CHECK)[1]
     new_day = clock.today() + timedelta(days=10)

@@ -84,11 +84,11 @@ def test_a_quiet_day_prints_nothing_so_cron_sends_no_mail(planned, capsys):
     assert (code, json.loads(out)) == (0, [])
 
 
-def test_the_date_defaults_to_today(planned, capsys):
+def test_the_date_defaults_to_today(today, planned, capsys):
     code, out, _err = due(capsys, "--format", "json")
     assert code == 0
     rows = json.loads(out)
-    assert rows and all(date.fromisoformat(r["due"]) <= date.today() for r in rows)
+    assert rows and all(date.fromisoformat(r["due"]) <= today for r in rows)
 
 
 def test_a_bad_date_is_one_line_on_stderr_with_exit_code_2(planned, capsys):

@@ -132,6 +132,22 @@ def test_the_upgrade_keeps_everything_under_each_application(database_url):
     store.close()
 
 
+def test_every_database_gets_a_name_of_its_own_new_or_from_before_names_were_given(tmp_path):
+    names = []
+    for file in ("old-one.db", "old-two.db", "new.db"):
+        url = f"sqlite:///{tmp_path / file}"
+        if file.startswith("old"):
+            _old_database(url, 2)  # version 2 had no name for the database
+        store = Store.open(url)
+        with store.engine.connect() as conn:
+            names.append(conn.execute(sa.select(tables.meta.c.database_id)).scalar_one())
+        again = Store.open(url)
+        assert again.identity == store.identity and names[-1] in store.identity
+        store.close()
+        again.close()
+    assert all(len(name) == 32 for name in names) and len(set(names)) == 3
+
+
 def test_opening_twice_changes_nothing(database_url):
     Store.open(database_url).add_application(Application("A", "B"))
     store = Store.open(database_url)

@@ -100,23 +100,23 @@ def test_an_earlier_rounds_next_round_answer_does_not_stop_the_new_round(store, 
     assert _planned(store, interviewed.id, ActionKind.STATUS_CHECK)[0].due == date(2026, 11, 23)
 
 
-def test_a_rescheduled_action_stays_where_the_user_put_it(store, interviewed):
+def test_a_rescheduled_action_stays_where_the_user_put_it(today, store, interviewed):
     planning.replan(store, interviewed.id)
     check = _planned(store, interviewed.id, ActionKind.STATUS_CHECK)[0]
-    new_day = date.today() + timedelta(days=3)
+    new_day = today + timedelta(days=3)
     planning.reschedule(store, check, new_day)
     planning.replan(store, interviewed.id)
     moved = [a for a in _planned(store, interviewed.id) if a.manual]
     assert [(a.kind, a.due) for a in moved] == [(ActionKind.STATUS_CHECK, new_day)]
 
 
-def test_impossible_dates_are_refused(store, interviewed):
+def test_impossible_dates_are_refused(today, store, interviewed):
     planning.replan(store, interviewed.id)
     check = _planned(store, interviewed.id, ActionKind.STATUS_CHECK)[0]
     with pytest.raises(ValidationFailed):
-        planning.log_attempt(store, check, AttemptOutcome.NO_ANSWER, on=date.today() + timedelta(days=1))
+        planning.log_attempt(store, check, AttemptOutcome.NO_ANSWER, on=today + timedelta(days=1))
     with pytest.raises(ValidationFailed):
-        planning.reschedule(store, check, date.today() - timedelta(days=1))
+        planning.reschedule(store, check, today - timedelta(days=1))
     assert store.list_actions(interviewed.id, ActionStatus.DONE) == []
 
 
@@ -126,7 +126,7 @@ def test_an_application_without_interview_has_no_plan(store):
     assert planning.replan(store, application.id) == []
 
 
-def test_an_attempt_logged_in_another_tab_is_not_overwritten(store, interviewed):
+def test_an_attempt_logged_in_another_tab_is_not_overwritten(today, store, interviewed):
     """Two tabs show the same status check; the later click must not replace the first log."""
     planning.replan(store, interviewed.id)
     check = _planned(store, interviewed.id, ActionKind.STATUS_CHECK)[0]
@@ -136,7 +136,7 @@ def test_an_attempt_logged_in_another_tab_is_not_overwritten(store, interviewed)
     with pytest.raises(StaleEdit):
         planning.skip(store, check)
     with pytest.raises(StaleEdit):
-        planning.reschedule(store, check, date.today() + timedelta(days=3))
+        planning.reschedule(store, check, today + timedelta(days=3))
     [logged] = [a for a in store.list_actions(interviewed.id) if a.id == check.id]
     assert (logged.status, logged.outcome, logged.outcome_note) == (
         ActionStatus.DONE,

@@ -26,13 +26,13 @@ def test_replan_all_gives_what_replanning_each_application_gives(store):
     assert any(a[1] is ActionKind.STATUS_CHECK and a[3] == 10 for a in together)
 
 
-def test_replan_all_keeps_what_the_user_did_and_moved(store):
+def test_replan_all_keeps_what_the_user_did_and_moved(today, store):
     load_sample(store, 8, today=date(2026, 11, 20))
     done_before = [(a.id, a.outcome) for a in store.list_actions() if a.status is not ActionStatus.PLANNED]
     check = next(
         a for a in store.list_actions(status=ActionStatus.PLANNED) if a.kind is ActionKind.STATUS_CHECK
     )
-    moved_to = date.today() + timedelta(days=30)
+    moved_to = today + timedelta(days=30)
     planning.reschedule(store, check, moved_to)
     store.save_settings(replace(store.get_settings(), cadence=CadenceProfile.GENTLE))
     planning.replan_all(store)
