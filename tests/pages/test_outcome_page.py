@@ -130,7 +130,7 @@ def test_each_outcome_gives_its_letters_and_cancels_the_checks(
     assert (outcome.outcome, outcome.done_on) == (settled, today)
 
 
-def test_a_rejection_thanks_the_person_who_said_it_and_stays_in_touch(app, store, acme):
+def test_a_rejection_thanks_the_person_who_said_it_and_stays_in_touch(today, app, store, acme):
     _open(app)
     _record(
         app,
@@ -150,7 +150,7 @@ def test_a_rejection_thanks_the_person_who_said_it_and_stays_in_touch(app, store
     assert "Source: DeCarlo, in our words." in text
     [line] = _history(app)
     assert line == (
-        f"- **{TODAY:%a %d %b %Y}** · Rejection · Sam Ito · They chose an internal candidate · "
+        f"- **{today:%a %d %b %Y}** · Rejection · Sam Ito · They chose an internal candidate · "
         "Recorded on the Outcome page"
     )
 
