@@ -209,8 +209,11 @@ if not applications:
 
 current = session.pick_application(applications)
 st.caption(md(settings_panel.summary(store)))
+# Open after a problem, or when a link asked for the settings.
 with st.expander(
-    "Plan settings", icon=":material/tune:", expanded=settings_panel.PROBLEM in st.session_state
+    "Plan settings",
+    icon=":material/tune:",
+    expanded=settings_panel.PROBLEM in st.session_state or st.session_state.pop(settings_panel.OPEN, False),
 ):
     settings_panel.settings_panel(store)
 

@@ -29,7 +29,7 @@ from followup.model import (
 )
 from followup.store import Store
 from followup.thank_you_timing import thank_you_deadline_status
-from ui import session
+from ui import session, settings_panel
 from ui.forms import Autosave, confirm_delete, saved_note
 from ui.interview_picker import INTERVIEW_KEY
 from ui.text import md
@@ -145,10 +145,13 @@ def signature_hint(settings: Settings) -> None:
     if not settings.signature.strip():
         st.info(
             "Drafts end without your name until you add it: fill in **Your name for letters and call "
-            "scripts** under the settings of the follow-up plan (and a phone number for voicemails).",
+            "scripts** in the settings of the follow-up plan, and your phone number for voicemails.",
             icon=":material/signature:",
         )
-        st.page_link(PLAN_PAGE, label="Open the follow-up plan's settings", icon=":material/settings:")
+        if st.button(
+            "Open the follow-up plan's settings", icon=":material/settings:", key="letters-open-settings"
+        ):
+            settings_panel.open_settings()
 
 
 def dictionary_editor(store: Store, settings: Settings) -> None:
