@@ -640,6 +640,12 @@ class Store:
 
     # -- applications ---------------------------------------------------
 
+    def has_applications(self) -> bool:
+        """Whether this person has saved any application, without reading them."""
+        a = tables.applications
+        with self._read() as conn:
+            return conn.execute(sa.select(a.c.id).where(self._mine(a)).limit(1)).first() is not None
+
     def list_applications(self) -> list[Application]:
         a = tables.applications
         query = sa.select(a).where(self._mine(a)).order_by(a.c.created_at.desc(), a.c.id.desc())

@@ -7,7 +7,7 @@ import streamlit as st
 from followup import backup, clock, spreadsheet
 from followup.errors import FollowupError
 from followup.model import ApplicationBundle
-from ui import errors, session
+from ui import errors, session, welcome
 from ui.forms import forget, prefix_for
 from ui.text import md
 
@@ -265,3 +265,17 @@ with spreadsheet_tab:
     )
     if csv_upload is not None:
         _csv_import(csv_upload)
+
+
+if session.touring_sample() or store.has_applications():
+    st.subheader("The sample")
+    if session.touring_sample():
+        st.caption(
+            "You are looking around the sample: these downloads and imports are the sample's, not yours."
+        )
+    else:
+        st.caption(
+            "To see what followup does at every stage, open eight sample applications in a private copy "
+            "of their own. They never mix with your applications."
+        )
+        welcome.sample_tour_button()
