@@ -40,7 +40,9 @@ EVENT_STYLE = {
 LANES_PER_PAGE = 25
 # However busy one application gets, its lane keeps its most recent events only.
 MAX_EVENTS_PER_LANE = 60
-LANE_HEIGHT = 26
+# Room for the application's name above its marks: the lanes use the chart's whole width, even on a phone.
+LANE_HEIGHT = 44
+DAY_MS = 24 * 60 * 60 * 1000
 
 # Mid-sentence in a tooltip, so without the capital.
 OUTCOME = {outcome: label[0].lower() + label[1:] for outcome, label in guide.ATTEMPT_OUTCOME.items()}
@@ -171,19 +173,25 @@ def chart_rows(all_events: pd.DataFrame, page_lanes: pd.DataFrame) -> pd.DataFra
 
 
 def chart(rows: pd.DataFrame, today: date) -> alt.LayerChart:
-    """One lane per application; a dashed rule marks today; click the legend to pick what shows."""
+    """One lane per application, its name written above it; a dashed rule marks today; click the
+    legend to pick what shows.
+
+    The names sit above the lanes rather than beside them, so the dates keep the whole width
+    at 390 px as at 1366; the legend wraps in two columns; the date axis ticks at most once a day.
+    """
     lane = alt.Y(
         "lane:N",
         sort=alt.EncodingSortField(field="order", op="min"),
         title=None,
-        axis=alt.Axis(labelLimit=280, labelFontSize=12),
+        axis=None,
+        scale=alt.Scale(paddingOuter=0.6),
     )
     # Padding keeps the first and last marks whole instead of cut in half by the frame.
     when = alt.X(
         "day:T",
         title=None,
         scale=alt.Scale(padding=12),
-        axis=alt.Axis(format="%d %b", orient="top", grid=True),
+        axis=alt.Axis(format="%d %b", orient="top", grid=True, tickMinStep=DAY_MS, labelOverlap=True),
     )
     picked = alt.selection_point(fields=["event"], bind="legend", name="shown_events")
     base = alt.Chart(rows)
@@ -202,7 +210,9 @@ def chart(rows: pd.DataFrame, today: date) -> alt.LayerChart:
             color=alt.Color(
                 "event:N",
                 scale=alt.Scale(domain=list(EVENT_STYLE), range=colours),
-                legend=alt.Legend(title=None, orient="bottom", columns=4, symbolSize=120, labelFontSize=12),
+                legend=alt.Legend(
+                    title=None, orient="bottom", columns=2, symbolSize=120, labelFontSize=12, labelLimit=150
+                ),
             ),
             shape=alt.Shape("event:N", scale=alt.Scale(domain=list(EVENT_STYLE), range=shapes)),
             opacity=alt.when(picked).then(alt.value(1.0)).otherwise(alt.value(0.08)),
@@ -229,8 +239,14 @@ def chart(rows: pd.DataFrame, today: date) -> alt.LayerChart:
         .encode(x="day:T", y=alt.value(0), text="label:N")
     )
 
+    names = (
+        alt.Chart(rows.drop_duplicates("lane")[["lane", "order"]])
+        .mark_text(align="left", baseline="bottom", dy=-9, fontSize=12, color="#31333f", limit=600)
+        .encode(x=alt.value(0), y=lane, text="lane:N")
+    )
+
     return (
-        alt.layer(span, today_rule, points, today_label)
+        alt.layer(span, today_rule, points, today_label, names)
         .properties(height=alt.Step(LANE_HEIGHT))
         .configure_view(stroke=None)
     )

@@ -161,7 +161,7 @@ def test_the_chart_spec(store):
     spec = timeline.chart(rows, TODAY).to_dict()
 
     marks = [layer["mark"]["type"] for layer in spec["layer"]]
-    assert marks == ["rule", "rule", "point", "text"]
+    assert marks == ["rule", "rule", "point", "text", "text"]
     points = spec["layer"][2]
     colour = points["encoding"]["color"]
     assert colour["scale"]["domain"] == list(timeline.EVENT_STYLE)
@@ -172,6 +172,13 @@ def test_the_chart_spec(store):
     [legend_filter] = spec["params"]
     assert legend_filter["bind"] == "legend" and legend_filter["select"]["fields"] == ["event"]
     assert spec["height"] == {"step": timeline.LANE_HEIGHT}
+    # Legible on a phone: the names above the lanes (no axis beside them), the legend in two columns,
+    # and no day printed twice on the date axis.
+    names = spec["layer"][4]
+    assert names["encoding"]["text"]["field"] == "lane" and names["encoding"]["y"]["axis"] is None
+    assert [row["lane"] for row in spec["datasets"][names["data"]["name"]]] == ["Late Co — Analyst"]
+    assert colour["legend"]["columns"] == 2
+    assert points["encoding"]["x"]["axis"]["tickMinStep"] == 24 * 60 * 60 * 1000
 
     datasets = spec["datasets"]
     drawn = datasets[points["data"]["name"]]
