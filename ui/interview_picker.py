@@ -93,6 +93,8 @@ def new_application_fields(store: Store) -> None:
         key=f"{NEW_APPLICATION}company",
         max_chars=validation.MAX_NAME,
         persist_state="session",
+        # Kept in the address until the interview is started: a refresh before then keeps it.
+        bind="query-params",
     )
     field_error(errors, "company")
     st.text_input(
@@ -101,6 +103,8 @@ def new_application_fields(store: Store) -> None:
         key=f"{NEW_APPLICATION}role",
         max_chars=validation.MAX_NAME,
         persist_state="session",
+        # Kept in the address until the interview is started: a refresh before then keeps it.
+        bind="query-params",
     )
     field_error(errors, "role")
     _when_fields(NEW_APPLICATION, _just_now())
