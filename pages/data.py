@@ -131,7 +131,7 @@ with backup_tab:
     st.caption(
         "The compressed file (.json.gz) holds the same as the JSON one in about a seventeenth of the "
         f"space, and restores here whatever its size; a JSON file restores here up to {UPLOAD_LIMIT_MB} MB. "
-        "The format is described in docs/export-format.md."
+        "Either one restores into followup on any computer."
     )
 
     st.subheader("Restore from a backup")
@@ -251,8 +251,10 @@ with spreadsheet_tab:
         icon=":material/table_view:",
     )
     st.caption(
-        "One CSV file per table; they join on their ref columns. Cells that a spreadsheet "
-        "would run as a formula start with an apostrophe."
+        "A zip of spreadsheet files: one for applications, one for interviews, one for the people you "
+        "met, and so on; a number in each row links it to the row it belongs to (an interview to its "
+        "application, a person to their interview). Anything a "
+        "spreadsheet would run as a formula starts with an apostrophe, so it shows as plain text."
     )
 
     st.subheader("Bring applications from a spreadsheet or another tracker")
