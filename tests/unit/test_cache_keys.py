@@ -23,7 +23,7 @@ def two_databases(tmp_path):
 
 
 def _companies(store: Store) -> list[str]:
-    table, _figures = overview_parts.table(store.identity, store.data_version(), clock.today(), store)
+    table, _figures, _due = overview_parts.table(store.identity, store.data_version(), clock.today(), store)
     return table["company"].tolist()
 
 
