@@ -167,6 +167,21 @@ def save_application(store: Store, application: Application) -> list[Action]:
     return planned
 
 
+def add_interview(store: Store, interview: Interview) -> int:
+    """Add an interview (a later round), then plan from it: the follow-up starts again from the newest round."""
+    new_id = store.add_interview(interview)
+    if store.list_actions(interview.application_id):
+        replan(store, interview.application_id)
+    return new_id
+
+
+def remove_interview(store: Store, interview: Interview) -> None:
+    """Delete an interview with its people, then plan from the round before it, if any."""
+    store.delete_interview(interview.id)
+    if store.list_actions(interview.application_id):
+        replan(store, interview.application_id)
+
+
 def add_interviewer(store: Store, person: Interviewer) -> int:
     """Add a business card, then plan with it: the checks that had nobody to go to now have someone."""
     new_id = store.add_interviewer(person)

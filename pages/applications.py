@@ -170,7 +170,7 @@ for interview in interviews:
 
         def _delete(interview=interview) -> None:
             try:
-                store.delete_interview(interview.id)
+                planning.remove_interview(store, interview)
             except FollowupError as error:
                 session.flash(f"Not deleted: {error}")
             else:
@@ -198,7 +198,7 @@ def _add_interview() -> None:
     _save(
         NEW_INTERVIEW_BASE,
         lambda: validation.validate_interview(interview),
-        lambda: store.add_interview(interview),
+        lambda: planning.add_interview(store, interview),
         f"Added round {interview.round}.",
     )
 

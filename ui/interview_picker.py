@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta
 
 import streamlit as st
 
-from followup import clock, guide, validation
+from followup import clock, guide, planning, validation
 from followup.model import Application, ApplicationBundle, Interview
 from followup.store import Store
 from ui import session
@@ -129,7 +129,7 @@ def _new_round(store: Store, application: Application, prefix: str) -> None:
         format=state[f"{prefix}format"],
     )
     if not save_checked(
-        prefix, validation.validate_interview(interview), lambda: store.add_interview(interview)
+        prefix, validation.validate_interview(interview), lambda: planning.add_interview(store, interview)
     ):
         return
     state[f"{prefix}round"] = min(interview.round + 1, 20)

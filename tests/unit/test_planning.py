@@ -100,6 +100,30 @@ def test_an_earlier_rounds_next_round_answer_does_not_stop_the_new_round(store, 
     assert _planned(store, interviewed.id, ActionKind.STATUS_CHECK)[0].due == date(2026, 11, 23)
 
 
+def test_adding_a_round_plans_from_it_at_once_and_deleting_it_plans_from_the_round_before(store, interviewed):
+    planning.replan(store, interviewed.id)
+    before = sorted((a.kind.value, a.due, a.recipient) for a in _planned(store, interviewed.id))
+
+    second = Interview(interviewed.id, datetime(2026, 11, 16, 10), round=2)
+    planning.add_interview(store, second)
+    # No page opened in between: the stored plan already starts from round 2, a week after it.
+    assert _planned(store, interviewed.id, ActionKind.STATUS_CHECK)[0].due == date(2026, 11, 23)
+    assert min(a.due for a in _planned(store, interviewed.id)) >= date(2026, 11, 16)
+
+    planning.remove_interview(store, second)
+    after = sorted((a.kind.value, a.due, a.recipient) for a in _planned(store, interviewed.id))
+    assert after == before
+    assert [i.round for i in store.list_interviews(interviewed.id)] == [1]
+
+
+def test_adding_an_interview_before_any_plan_makes_none(store):
+    application = Application("Acme", "Analyst")
+    store.add_application(application)
+    planning.add_interview(store, Interview(application.id, datetime(2026, 11, 2, 10)))
+    # The first plan is made when the plan page is opened, as before.
+    assert store.list_actions(application.id) == []
+
+
 def test_a_rescheduled_action_stays_where_the_user_put_it(today, store, interviewed):
     planning.replan(store, interviewed.id)
     check = _planned(store, interviewed.id, ActionKind.STATUS_CHECK)[0]
