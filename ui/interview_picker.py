@@ -18,6 +18,7 @@ from ui.application_fields import EARLIEST
 from ui.forms import errors_for, field_error, form_problem, held, save_checked
 
 INTERVIEW_KEY = "interview"
+# Its company and role are kept in the tab until the interview is started (see forms.KEPT_UNTIL_SAVED).
 NEW_APPLICATION = "journey-new-application-"
 
 
@@ -93,8 +94,6 @@ def new_application_fields(store: Store) -> None:
         key=f"{NEW_APPLICATION}company",
         max_chars=validation.MAX_NAME,
         persist_state="session",
-        # Kept in the address until the interview is started: a refresh before then keeps it.
-        bind="query-params",
     )
     field_error(errors, "company")
     st.text_input(
@@ -103,8 +102,6 @@ def new_application_fields(store: Store) -> None:
         key=f"{NEW_APPLICATION}role",
         max_chars=validation.MAX_NAME,
         persist_state="session",
-        # Kept in the address until the interview is started: a refresh before then keeps it.
-        bind="query-params",
     )
     field_error(errors, "role")
     _when_fields(NEW_APPLICATION, _just_now())
