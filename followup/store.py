@@ -935,6 +935,13 @@ class Store:
         action that is still logged is changed, so undoing twice changes nothing twice."""
         x = tables.actions
         with self._write() as conn:
+            # The action is checked first: a refusal then leaves the letter (and its version) as it was.
+            if action is not None:
+                if action.application_id != letter.application_id:
+                    raise NotFound("This follow-up action is not the letter's.")
+                self._require_parent(conn, x, action)
+                if conn.execute(sa.select(x.c.id).where(x.c.id == action.id, self._mine(x))).first() is None:
+                    raise NotFound("This follow-up action no longer exists (replanned in another tab?).")
             self._update_versioned(conn, tables.letters, letter, "letter")
             if action is not None:
                 conn.execute(
