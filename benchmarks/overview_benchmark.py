@@ -18,9 +18,11 @@ queries find one person's rows among everyone's. Then:
    ships, it compiles every script again on every run; the real server
    compiles a script once, so the second ratio gives AppTest one script cache
    for the whole benchmark, as the server has.
-2. Times a rerun right after a save (the data version changes, so the page
-   reloads and rebuilds everything), and a rerun that shows a timeline page
-   not seen before (its rows are read and its chart is built).
+2. Times a rerun right after a save of the settings (the data version
+   changes; the page reads what changed since, here no application, see
+   benchmarks/scale_benchmark.py for saves that change one), and a rerun that
+   shows a timeline page not seen before (its rows are read and its chart is
+   built).
 3. Adds up the bytes of the messages each page sends per rerun (the
    serialized ForwardMsg protos AppTest receives, which is what the server
    would write to the websocket, before compression), and counts the rows of

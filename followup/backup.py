@@ -110,21 +110,45 @@ def _parse_value(cls: type, name: str, hint: object, value: object) -> object:
     """A value of the document as the model holds it; ValueError says why it cannot be."""
     if value is None:
         return None
-    options = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
-    for option in options:
-        if option is datetime or option is date:
+    kinds, one_line = _value_plan(cls, name, hint)
+    for kind, option in kinds:
+        if kind is _MOMENT:
             return _moment(option, value)
-        if isinstance(option, type) and issubclass(option, enum.Enum):
-            return option(value)
-        if option is int and isinstance(value, (int, float)):
-            return int(value)
-        if typing.get_origin(option) is list:
-            return [validation.clean_text(item, multiline=False) for item in value]
+        if kind is _ENUM:
+            try:
+                return option._value2member_map_[value]
+            except (KeyError, TypeError):
+                return option(value)  # raises ValueError naming the value, or finds an alias
+        if kind is _INT:
+            if isinstance(value, (int, float)):
+                return int(value)
+            continue
+        return [validation.clean_text(item, multiline=False) for item in value]
     if isinstance(value, str):
-        table = _TABLES.get(cls)
-        one_line = table is not None and is_one_line(table, name)
         return validation.clean_text(value, multiline=not one_line)
     return value
+
+
+_MOMENT, _ENUM, _INT, _LIST = "moment", "enum", "int", "list"
+
+
+@functools.cache
+def _value_plan(cls: type, name: str, hint: object) -> tuple[tuple[tuple[str, object], ...], bool]:
+    """How `_parse_value` reads a field: what each option of its type asks, in order, and
+    whether its text is one line. Worked out once per field, not once per value."""
+    options = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
+    kinds = []
+    for option in options:
+        if option is datetime or option is date:
+            kinds.append((_MOMENT, option))
+        elif isinstance(option, type) and issubclass(option, enum.Enum):
+            kinds.append((_ENUM, option))
+        elif option is int:
+            kinds.append((_INT, option))
+        elif typing.get_origin(option) is list:
+            kinds.append((_LIST, option))
+    table = _TABLES.get(cls)
+    return tuple(kinds), table is not None and is_one_line(table, name)
 
 
 def _moment(kind: type, text: str) -> date | datetime:

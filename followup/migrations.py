@@ -48,6 +48,16 @@ def _add_columns(table: sa.Table, *names: str) -> Step:
     return step
 
 
+def _create_index(name: str) -> Step:
+    """Create an index tables.py defines, unless the database has it already."""
+
+    def step(conn: sa.Connection) -> None:
+        index = next(i for table in tables.metadata.tables.values() for i in table.indexes if i.name == name)
+        index.create(conn, checkfirst=True)
+
+    return step
+
+
 def _give_actions_their_event_ids(conn: sa.Connection) -> None:
     """Store the id each action's calendar event already had, so calendars keep matching.
 
@@ -122,8 +132,10 @@ def _add_owner(conn: sa.Connection, table: sa.Table, owner_id: int) -> None:
     )
     conn.execute(table.update().values(owner_id=owner_id))
     conn.exec_driver_sql(f"ALTER TABLE {name} ALTER COLUMN owner_id SET NOT NULL")
+    present = _columns(conn, table)
     for index in table.indexes:
-        if column.name in index.columns:
+        # An index over a column a later step adds is made by that step.
+        if column.name in index.columns and all(c.name in present for c in index.columns):
             index.create(conn)
 
 
@@ -209,6 +221,11 @@ STEPS: list[tuple[int, str, list[Step]]] = [
         7,
         "a name for the database, which caches of its contents are keyed on",
         [_add_columns(tables.meta, "database_id"), _name_the_database],
+    ),
+    (
+        8,
+        "a revision on each application: the save that last changed it or anything under it",
+        [_add_columns(tables.applications, "revision"), _create_index("ix_applications_owner_revision")],
     ),
 ]
 

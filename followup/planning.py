@@ -528,7 +528,7 @@ def calendar_entries(store: Store, application_id: int | None = None) -> list[Ca
 
     Shared by the calendar file, the daily digest and the plan page's downloads.
     """
-    records = _Records.read(store, application_id)
+    records = _Records.read(store, application_id, with_letters=True)
     by_id = {a.id: a for a in records.applications}
     planned = [a for actions in records.actions.values() for a in actions if a.status is ActionStatus.PLANNED]
     contexts: dict[int, scripts.Context] = {}
@@ -542,7 +542,7 @@ def calendar_entries(store: Store, application_id: int | None = None) -> list[Ca
                 interview,
                 tuple(records.interviewers.get(interview.id, [])) if interview else (),
                 records.settings,
-                tuple(store.list_letters(application.id)),
+                tuple(records.letters.get(application.id, ())),
             )
         context = contexts[application.id]
         entries.append(
@@ -560,9 +560,11 @@ class _Records:
     interviewers: dict[int, list[Interviewer]]
     actions: dict[int, list[Action]]
     settings: Settings
+    # Only when asked for: the reminders' subjects need them, a replan does not.
+    letters: dict[int, list[Letter]]
 
     @classmethod
-    def read(cls, store: Store, application_id: int | None = None) -> _Records:
+    def read(cls, store: Store, application_id: int | None = None, *, with_letters: bool = False) -> _Records:
         if application_id is None:
             applications = store.list_applications()
         else:
@@ -580,7 +582,10 @@ class _Records:
         actions = defaultdict(list)
         for action in store.list_actions(application_id):
             actions[action.application_id].append(action)
-        return cls(applications, latest, dict(people), dict(actions), store.get_settings())
+        letters = defaultdict(list)
+        for letter in store.list_letters(application_id) if with_letters else ():
+            letters[letter.application_id].append(letter)
+        return cls(applications, latest, dict(people), dict(actions), store.get_settings(), dict(letters))
 
 
 # The follow-up action each kind of letter carries out. Scripts are spoken,

@@ -62,6 +62,10 @@ BUSY_TIMEOUT_MS = 15_000
 # again in a rush, and a visitor waits at most POOL_WAIT_S for a free one.
 POOL_SIZE = 10
 POOL_WAIT_S = 30
+# Where a save keeps the data version it gives the applications it touches, on its connection.
+_REVISION = "followup_revision"
+# More applications changed than this, and more than half of all: reading everything is as quick.
+_CHANGED_AT_MOST = 500
 # Below SQLite's limit on the number of values one statement may bind.
 _IDS_PER_STATEMENT = 500
 # The package that provides each database driver SQLAlchemy may ask for.
@@ -260,16 +264,25 @@ def _field_types(cls: type) -> dict[str, type | None]:
 
 
 def _load(cls: type[T], row: sa.Row) -> T:
-    mapping = row._mapping
-    kinds = _field_types(cls)
     values = {}
-    for field in dataclasses.fields(cls):
-        if field.name not in mapping:
-            continue
-        value = mapping[field.name]
-        enum_type = kinds.get(field.name)
-        values[field.name] = enum_type(value) if enum_type and value is not None else value
+    for position, name, enum_type in _load_plan(cls, row._fields):
+        value = row[position]
+        values[name] = enum_type(value) if enum_type and value is not None else value
     return cls(**values)
+
+
+@functools.cache
+def _load_plan(cls: type, columns: tuple[str, ...]) -> tuple[tuple[int, str, type | None], ...]:
+    """For rows with these columns: where each field of `cls` is, and the enum it holds.
+
+    Worked out once per query shape, so a list of 20,000 actions costs one look-up each."""
+    kinds = _field_types(cls)
+    where = {name: position for position, name in enumerate(columns)}
+    return tuple(
+        (where[field.name], field.name, kinds.get(field.name))
+        for field in dataclasses.fields(cls)
+        if field.name in where
+    )
 
 
 def is_one_line(table: sa.Table, name: str) -> bool:
@@ -303,12 +316,32 @@ def _stored(table: sa.Table, name: str, value):
 
 
 def _values(obj, table: sa.Table, *, without: tuple[str, ...] = ("id", "version")) -> dict:
+    """The columns of `table` that `obj` has (but those in `without`), as the database keeps them."""
     values = {}
-    for column in table.c:
-        if column.name in without or not hasattr(obj, column.name):
-            continue
-        values[column.name] = _stored(table, column.name, getattr(obj, column.name))
+    for name, one_line in _value_plan(type(obj), table.name, without):
+        value = getattr(obj, name)
+        kind = value.__class__
+        if kind is str:
+            # Plain text, the most common value: the check of _stored without its dispatch.
+            value = validation.clean_text(value, multiline=not one_line)
+        elif isinstance(value, enum.Enum):
+            value = value._value_  # what .value gives, without the descriptor's cost
+        elif value is not None and kind is not int and kind is not bool:
+            value = _stored(table, name, value)
+        values[name] = value
     return values
+
+
+@functools.cache
+def _value_plan(cls: type, table_name: str, without: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
+    """The columns `_values` takes from a `cls`, each with whether it holds one line of text."""
+    table = tables.metadata.tables[table_name]
+    fields = {field.name for field in dataclasses.fields(cls)} if dataclasses.is_dataclass(cls) else set()
+    return tuple(
+        (column.name, is_one_line(table, column.name))
+        for column in table.c
+        if column.name not in without and (column.name in fields or hasattr(cls, column.name))
+    )
 
 
 def _settings_row(settings: Settings) -> dict:
@@ -368,6 +401,41 @@ def _primary(table: sa.Table) -> sa.Column:
 def _chunks(ids: list) -> Iterator[list]:
     for start in range(0, len(ids), _IDS_PER_STATEMENT):
         yield ids[start : start + _IDS_PER_STATEMENT]
+
+
+def overview_frames(records: dict[str, tuple[list[str], list[tuple]]]) -> dict:
+    """The overview's records (column names and rows, per query) as pandas frames."""
+    # Imported here: the command line never needs pandas and starts faster without it.
+    import pandas as pd
+
+    frames = {}
+    for name, (columns, rows) in records.items():
+        # Column by column: pandas would otherwise inspect every row object.
+        values = list(zip(*rows, strict=True)) or [()] * len(columns)
+        frames[name] = pd.DataFrame(dict(zip(columns, values, strict=True)))
+    return frames
+
+
+@dataclasses.dataclass(frozen=True)
+class OverviewChanges:
+    """The answer of `Store.overview_changes`."""
+
+    data_version: int
+    # The applications added or changed; None: `rows` holds every application.
+    changed: tuple[int, ...] | None
+    # When `changed` is None, the overview's frames of every application (see
+    # `Store.overview_rows`); else the records of the changed ones, per query its
+    # column names and rows (`overview_frames` makes them frames).
+    rows: dict
+    # Every application id there is, when some were deleted since; else None.
+    remaining: frozenset[int] | None
+
+    def records(self) -> dict[str, list[dict]]:
+        """The records of the changed applications as dicts, per query."""
+        return {
+            name: [dict(zip(columns, row, strict=True)) for row in rows]
+            for name, (columns, rows) in self.rows.items()
+        }
 
 
 @dataclasses.dataclass(frozen=True)
@@ -486,11 +554,14 @@ class Store:
                     tables.owners.update()
                     .where(tables.owners.c.id == self.owner_id)
                     .values(data_version=tables.owners.c.data_version + 1)
-                ).rowcount
-                if not bumped:
+                    .returning(tables.owners.c.data_version)
+                ).scalar()
+                if bumped is None:
                     raise NotFound(
                         "This account no longer exists here (its data was deleted). Nothing was saved."
                     )
+                # The revision each application this save touches is given (see _touch).
+                conn.info[_REVISION] = bumped
                 yield conn
         except exc.IntegrityError as error:
             raise NotFound(_PARENT_GONE) from error
@@ -581,6 +652,37 @@ class Store:
         if any(application_of.get(person) != application for application, person in pairs):
             raise NotFound(_PARENT_GONE)
 
+    # -- revisions --------------------------------------------------------
+
+    def _touch(self, conn: sa.Connection, application_ids) -> None:
+        """Mark these applications as changed by this save: their revision becomes its data version."""
+        ids = sorted({key for key in application_ids if key is not None})
+        a = tables.applications
+        for chunk in _chunks(ids):
+            conn.execute(
+                a.update()
+                .where(a.c.id.in_(chunk), a.c.owner_id == self.owner_id)
+                .values(revision=conn.info[_REVISION])
+            )
+
+    def _applications_of(self, conn: sa.Connection, table: sa.Table, key) -> list[int]:
+        """The application a stored record belongs to (none when it is not there, or not mine)."""
+        a, i, p = tables.applications, tables.interviews, tables.interviewers
+        if table is a:
+            query = sa.select(a.c.id).where(a.c.id == key, self._mine(a))
+        elif table is p or table is tables.debrief_notes:
+            query = (
+                sa.select(i.c.application_id)
+                .join(p, p.c.interview_id == i.c.id)
+                .where(p.c.id == key, self._mine(p))
+            )
+        else:
+            query = sa.select(table.c.application_id).where(_primary(table) == key, self._mine(table))
+        return list(conn.execute(query).scalars())
+
+    def _touch_record(self, conn: sa.Connection, table: sa.Table, key) -> None:
+        self._touch(conn, self._applications_of(conn, table, key))
+
     # -- generic helpers ------------------------------------------------
 
     def _get(self, cls: type[T], table: sa.Table, key, what: str) -> T:
@@ -600,6 +702,8 @@ class Store:
         values = _values(obj, table, without=(primary.name, "version"))
         if table.name in _PARENT and _PARENT[table.name][0] in values:
             self._require_parent(conn, table, obj)
+        # Where it was, and (below) where it is now: an edit may move a record to another parent.
+        self._touch_record(conn, table, key)
         result = conn.execute(
             table.update()
             .where(primary == key, table.c.version == obj.version, self._mine(table))
@@ -614,8 +718,10 @@ class Store:
                 "so your edit was not saved yet. Your text is still here: keep yours, or take theirs."
             )
         obj.version += 1
+        self._touch_record(conn, table, key)
 
     def _insert(self, conn: sa.Connection, table: sa.Table, obj) -> int:
+        """Insert one record, and mark its application changed."""
         if table is tables.actions and not obj.uid:
             obj.uid = event_ids.new_uid()
         # Values passed as parameters, not baked into the statement, so SQLAlchemy
@@ -623,8 +729,12 @@ class Store:
         values = _values(obj, table)
         if "owner_id" in table.c:
             values["owner_id"] = self.owner_id
+        if table is tables.applications:
+            values["revision"] = conn.info[_REVISION]
         new_id = conn.execute(table.insert(), values).inserted_primary_key[0]
         obj.id = new_id
+        if table is not tables.applications:
+            self._touch_record(conn, table, new_id)
         return new_id
 
     def _add(self, table: sa.Table, obj) -> int:
@@ -634,6 +744,7 @@ class Store:
 
     def _delete(self, table: sa.Table, key, what: str) -> None:
         with self._write() as conn:
+            self._touch_record(conn, table, key)
             deleted = conn.execute(table.delete().where(_primary(table) == key, self._mine(table))).rowcount
             if not deleted:
                 raise NotFound(f"This {what} no longer exists (deleted in another tab?).")
@@ -697,17 +808,63 @@ class Store:
         return fresh
 
     def _insert_bundles(self, conn: sa.Connection, bundles: list[ApplicationBundle]) -> None:
-        """Insert bundles; an action whose event id this person's calendar has already gets a new one."""
+        """Insert bundles; an action whose event id this person's calendar has already gets a new one.
+
+        Each table's rows go in with multi-row statements, parents first: a restore of
+        10,000 applications saves some 130,000 records, and one statement each takes
+        a minute."""
         x = tables.actions
         taken = set(conn.execute(sa.select(x.c.uid).where(self._mine(x))).scalars())
-        letters, actions = [], []
         for bundle in bundles:
             for action in bundle.actions:
                 if action.uid in taken:
                     action.uid = ""
                 action.uid = action.uid or event_ids.new_uid()
                 taken.add(action.uid)
-            self._insert_bundle(conn, bundle)
+        moment = clock.now().replace(microsecond=0)
+        applications = [bundle.application for bundle in bundles]
+        for application in applications:
+            application.created_at = application.created_at or moment
+        self._insert_rows(
+            conn,
+            tables.applications,
+            applications,
+            owner_id=self.owner_id,
+            revision=conn.info[_REVISION],
+        )
+        interviews, people, notes = [], [], []
+        for bundle in bundles:
+            for interview, _panel in bundle.interviews:
+                interview.application_id = bundle.application.id
+                interviews.append(interview)
+        self._insert_rows(conn, tables.interviews, interviews)
+        # Each bundle's letters and actions name its interviewers by the file's refs.
+        references: list[dict[int, Interviewer]] = []
+        for bundle in bundles:
+            named: dict[int, Interviewer] = {}
+            for interview, panel in bundle.interviews:
+                for person, person_notes in panel:
+                    named[person.id] = person
+                    person.interview_id = interview.id
+                    people.append(person)
+                    if person_notes is not None:
+                        notes.append((person, person_notes))
+            references.append(named)
+        self._insert_rows(conn, tables.interviewers, people)
+        for person, person_notes in notes:
+            person_notes.interviewer_id = person.id
+            person_notes.version = 1
+        if notes:
+            conn.execute(
+                tables.debrief_notes.insert(),
+                [_values(person_notes, tables.debrief_notes, without=()) for _, person_notes in notes],
+            )
+        letters, actions = [], []
+        for bundle, named in zip(bundles, references, strict=True):
+            for record in [*bundle.letters, *bundle.actions]:
+                record.application_id = bundle.application.id
+                if record.interviewer_id is not None:
+                    record.interviewer_id = named[record.interviewer_id].id
             letters += bundle.letters
             actions += bundle.actions
         self._insert_many(conn, tables.letters, letters)
@@ -719,37 +876,32 @@ class Store:
         if table is tables.actions:
             for action in records:
                 action.uid = action.uid or event_ids.new_uid()
-        rows = [_values(record, table) for record in records]
-        if not rows:
+        if not records:
+            return
+        self._touch(conn, {record.application_id for record in records})
+        self._insert_rows(conn, table, records)
+
+    @staticmethod
+    def _insert_rows(conn: sa.Connection, table: sa.Table, records: list, **same) -> None:
+        """Insert records in multi-row statements, each with the columns in `same` too, and give
+        each its new id."""
+        if not records:
+            return
+        rows = [{**_values(record, table), **same} for record in records]
+        if conn.dialect.name == "sqlite":
+            # SQLite cannot promise the order of RETURNING rows, so SQLAlchemy would send one
+            # statement per row. This transaction holds the write lock from its start (BEGIN
+            # IMMEDIATE), so the ids after the largest one are free: give them here, as
+            # SQLite itself would, and send every row in one prepared statement.
+            start = conn.execute(sa.select(sa.func.max(table.c.id))).scalar() or 0
+            for new_id, (record, row) in enumerate(zip(records, rows, strict=True), start + 1):
+                row["id"] = record.id = new_id
+            conn.execute(table.insert(), rows)
             return
         # SQLAlchemy sends these as multi-row statements and hands the new ids back in order.
         statement = table.insert().returning(table.c.id, sort_by_parameter_order=True)
         for record, new_id in zip(records, conn.execute(statement, rows).scalars(), strict=True):
             record.id = new_id
-
-    def _insert_bundle(self, conn: sa.Connection, bundle: ApplicationBundle) -> None:
-        """The application, its interviews and their interviewers; its letters and actions are
-        pointed at the new ids, for `_insert_many` to save."""
-        bundle.application.created_at = bundle.application.created_at or clock.now().replace(microsecond=0)
-        application_id = self._insert(conn, tables.applications, bundle.application)
-        new_ids: dict[int, int] = {}
-        for interview, people in bundle.interviews:
-            interview.application_id = application_id
-            interview_id = self._insert(conn, tables.interviews, interview)
-            for interviewer, notes in people:
-                reference = interviewer.id
-                interviewer.interview_id = interview_id
-                new_ids[reference] = self._insert(conn, tables.interviewers, interviewer)
-                if notes is not None:
-                    notes.interviewer_id = interviewer.id
-                    notes.version = 1
-                    conn.execute(
-                        tables.debrief_notes.insert(), _values(notes, tables.debrief_notes, without=())
-                    )
-        for record in [*bundle.letters, *bundle.actions]:
-            record.application_id = application_id
-            if record.interviewer_id is not None:
-                record.interviewer_id = new_ids[record.interviewer_id]
 
     def update_application(self, application: Application) -> None:
         with self._write() as conn:
@@ -846,6 +998,7 @@ class Store:
                     "so your edit was not saved yet. Your text is still here: keep yours, or take theirs."
                 ) from None
             notes.version = 1
+            self._touch_record(conn, tables.debrief_notes, notes.interviewer_id)
 
     # -- letters ----------------------------------------------------------
 
@@ -886,6 +1039,23 @@ class Store:
         if kind is not None:
             query = query.where(x.c.kind == kind.value)
         return self._list(Action, query)
+
+    def due_actions(self, day: date) -> list[tuple[Action, str, str]]:
+        """The planned actions due on or before `day`, each with its application's company and
+        role, in one query: the daily digest reads only what it lists."""
+        x, a = tables.actions, tables.applications
+        query = (
+            sa.select(x, a.c.company, a.c.role)
+            .join(a, a.c.id == x.c.application_id)
+            .where(
+                a.c.owner_id == self.owner_id,
+                x.c.status == ActionStatus.PLANNED.value,
+                x.c.due <= day,
+            )
+            .order_by(x.c.due, x.c.application_id, x.c.id)
+        )
+        with self._read() as conn:
+            return [(_load(Action, row), row.company, row.role) for row in conn.execute(query)]
 
     def add_action(self, action: Action) -> int:
         return self._add(tables.actions, action)
@@ -962,6 +1132,7 @@ class Store:
         """
         x = tables.actions
         self._require_parent(conn, x, action)
+        self._touch(conn, [action.application_id, *self._applications_of(conn, x, action.id)])
         if conn.execute(
             x.update()
             .where(x.c.id == action.id, x.c.status == ActionStatus.PLANNED.value, self._mine(x))
@@ -1007,6 +1178,7 @@ class Store:
         kept = {action.id for planned in plans.values() for action in planned if action.manual}
         with self._write() as conn:
             self._require_applications(conn, ids)
+            self._touch(conn, ids)
             uids = self._planned_uids(conn, ids)
             automatic = [
                 {
@@ -1061,6 +1233,7 @@ class Store:
 
     def _replace_planned(self, conn: sa.Connection, application_id: int, planned: list[Action]) -> None:
         self._require_applications(conn, [application_id])
+        self._touch(conn, [application_id])
         uids = self._planned_uids(conn, [application_id])
         automatic = [action for action in planned if not action.manual]
         self._require_interviewers(conn, [(application_id, action.interviewer_id) for action in automatic])
@@ -1134,25 +1307,72 @@ class Store:
     def overview_rows(self, application_ids=None) -> dict:
         """What the overview needs, as pandas frames, in four queries and one read.
 
-        Keys: "applications", "interviews", "actions" (with `interview_at`, when
-        the interview of the action's interviewer began) and "letters" (no
-        bodies). Every application, or only those in `application_ids` (the
-        lanes of one page of the timeline). Dates stay as the driver returns
-        them; the overview converts whole columns at once, which is far faster
-        than one object per cell.
+        Keys: "applications" (with each one's `revision`), "interviews",
+        "actions" (with `interview_at`, when the interview of the action's
+        interviewer began) and "letters" (no bodies). Every application, or
+        only those in `application_ids` (the lanes of one page of the
+        timeline). Dates stay as the driver returns them; the overview converts
+        whole columns at once, which is far faster than one object per cell.
         """
-        # Imported here: the command line never needs pandas and starts faster without it.
-        import pandas as pd
+        with self._read() as conn, conn.begin():
+            return self._overview_frames(conn, application_ids)
 
+    def overview_changes(self, since: int | None, known: frozenset[int] = frozenset()) -> OverviewChanges:
+        """What changed in the overview's data since the saved state `since` (a data version).
+
+        `known` holds the ids of the applications the caller has for that state. One
+        read, so everything returned belongs to one saved state: its data
+        version, the applications added or changed since (each save gives the
+        applications it touches its own data version as their revision), the
+        overview rows of those only, and, when some were deleted, every id
+        left. Everything when `since` is None, or when so much changed that
+        reading it all is as quick.
+        """
+        a, o = tables.applications, tables.owners
+        with self._read() as conn, conn.begin():
+            version = conn.execute(sa.select(o.c.data_version).where(o.c.id == self.owner_id)).scalar() or 0
+            if since is None:
+                return OverviewChanges(version, None, self._overview_frames(conn, None, words=False), None)
+            changed = sorted(
+                conn.execute(sa.select(a.c.id).where(self._mine(a), a.c.revision > since)).scalars()
+            )
+            count = conn.execute(sa.select(sa.func.count()).select_from(a).where(self._mine(a))).scalar_one()
+            if len(changed) > _CHANGED_AT_MOST and 2 * len(changed) > count:
+                return OverviewChanges(version, None, self._overview_frames(conn, None, words=False), None)
+            # Every change gives a revision above `since`, so unless some were deleted
+            # the applications now are those known and those changed.
+            remaining = None
+            if count < len(known.union(changed)):
+                remaining = frozenset(conn.execute(sa.select(a.c.id).where(self._mine(a))).scalars())
+            records: dict[str, tuple[list[str], list[tuple]]] = {}
+            for chunk in _chunks(changed) if changed else [[]]:
+                for name, (columns, rows) in self._overview_records(conn, chunk, words=False).items():
+                    records.setdefault(name, (columns, []))[1].extend(rows)
+            return OverviewChanges(version, tuple(changed), records, remaining)
+
+    def _overview_frames(self, conn: sa.Connection, application_ids, *, words: bool = True) -> dict:
+        return overview_frames(self._overview_records(conn, application_ids, words=words))
+
+    def _overview_records(
+        self, conn: sa.Connection, application_ids, *, words: bool = True
+    ) -> dict[str, tuple[list[str], list[tuple]]]:
+        """For each of the overview's queries: its column names and its rows, as the driver gives them.
+
+        Without `words`, only what the table and the figures need: not the actions' reasons,
+        the interviews' rounds and formats, nor when each application was added (the
+        timeline's words, most of what there is to read)."""
         a, i, p, x = tables.applications, tables.interviews, tables.interviewers, tables.actions
         lt = tables.letters
+        words_of = {
+            a: [a.c.created_at] if words else [],
+            i: [i.c.round, i.c.format] if words else [],
+            x: [x.c.why] if words else [],
+        }
         queries = {
             "applications": sa.select(
-                a.c.id, a.c.company, a.c.role, a.c.status, a.c.job_link, a.c.created_at
-            ).where(self._mine(a)),
-            "interviews": sa.select(
-                i.c.id, i.c.application_id, i.c.round, i.c.starts_at, i.c.format, i.c.decision_by
-            ).where(self._mine(i)),
+                a.c.id, a.c.company, a.c.role, a.c.status, a.c.job_link, a.c.revision, *words_of[a]
+            ),
+            "interviews": sa.select(i.c.id, i.c.application_id, i.c.starts_at, i.c.decision_by, *words_of[i]),
             "actions": sa.select(
                 x.c.id,
                 x.c.application_id,
@@ -1164,16 +1384,15 @@ class Store:
                 x.c.status,
                 x.c.outcome,
                 x.c.decision_by,
-                x.c.why,
                 x.c.done_on,
                 i.c.starts_at.label("interview_at"),
+                *words_of[x],
             )
             .outerjoin(p, p.c.id == x.c.interviewer_id)
-            .outerjoin(i, i.c.id == p.c.interview_id)
-            .where(self._mine(x)),
+            .outerjoin(i, i.c.id == p.c.interview_id),
             "letters": sa.select(
                 lt.c.id, lt.c.application_id, lt.c.interviewer_id, lt.c.kind, lt.c.status, lt.c.sent_on
-            ).where(self._mine(lt)),
+            ),
         }
         application_of = {
             "applications": a.c.id,
@@ -1181,18 +1400,26 @@ class Store:
             "actions": x.c.application_id,
             "letters": lt.c.application_id,
         }
-        frames = {}
-        with self._read() as conn, conn.begin():
-            for name, everything in queries.items():
-                query = everything
+        # This person's applications (those asked for): SQLite lists the ids of this
+        # subquery before it reads, so it is limited to the ids wanted when there are some.
+        owned = sa.select(a.c.id).where(a.c.owner_id == self.owner_id)
+        if application_ids is not None:
+            owned = owned.where(a.c.id.in_(list(application_ids)))
+        records = {}
+        for name, everything in queries.items():
+            if application_ids is not None and not application_ids:
+                # Nothing asked for: nothing to read (an empty IN can still scan every row).
+                records[name] = ([column.name for column in everything.selected_columns], [])
+                continue
+            if name == "applications":
+                query = everything.where(a.c.owner_id == self.owner_id)
                 if application_ids is not None:
-                    query = query.where(application_of[name].in_(list(application_ids)))
-                result = conn.execute(query.order_by(query.selected_columns[0]))
-                columns = list(result.keys())
-                # Column by column: pandas would otherwise inspect every row object.
-                values = list(zip(*result.all(), strict=True)) or [()] * len(columns)
-                frames[name] = pd.DataFrame(dict(zip(columns, values, strict=True)))
-        return frames
+                    query = query.where(a.c.id.in_(list(application_ids)))
+            else:
+                query = everything.where(application_of[name].in_(owned))
+            result = conn.execute(query.order_by(query.selected_columns[0]))
+            records[name] = (list(result.keys()), result.all())
+        return records
 
     def record_letter_sent(
         self, letter: Letter, action: Action, application: Application | None, planned: list[Action]

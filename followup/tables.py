@@ -100,6 +100,11 @@ applications = sa.Table(
     sa.Column("handwritten_note", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("version", sa.Integer, nullable=False, server_default="0"),
     sa.Column("created_at", sa.DateTime, nullable=False),
+    # The owner's data version of the last save that changed this application or anything
+    # under it, so a cache reloads only the applications a save touched.
+    sa.Column("revision", sa.Integer, nullable=False, server_default="0"),
+    # What changed since a saved state is found without reading every application.
+    sa.Index("ix_applications_owner_revision", "owner_id", "revision"),
 )
 
 interviews = sa.Table(

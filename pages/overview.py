@@ -31,10 +31,10 @@ def _open_selected_plan(rows: list[int]) -> None:
     _open_plan(int(shown[rows[0]]))
 
 
-def _due_list(due: agenda.DueList) -> None:
+def _due_list(due: agenda.DueList, due_applications: int) -> None:
     """Each follow-up due or overdue as a sentence that opens its plan."""
     st.subheader("To do today")
-    if not due.total:
+    if not due_applications:
         st.caption("Nothing is due today. The next follow-ups are in the table below.")
         return
     for line in due.lines:
@@ -46,9 +46,11 @@ def _due_list(due: agenda.DueList) -> None:
             width="stretch",
         ):
             _open_plan(line.application_id)
-    if due.total > len(due.lines):
+    more = due.total - len(due.lines)
+    others = due_applications - len({line.application_id for line in due.lines})
+    if more > 0 or others > 0:
         st.caption(
-            f"And {due.total - len(due.lines):,} more due or overdue: the table below lists them all "
+            "And more due or overdue: the table below lists every application with its next follow-up "
             "(Overdue only keeps the late ones)."
         )
 
@@ -57,17 +59,23 @@ store = session.store()
 session.show_flash()
 st.title("Today")
 today = clock.today()
-# Whose data and which saved state of it: the person's data version lives in the database,
-# so every app server serving them agrees on it.
-identity, version = store.identity, store.data_version()
-table, figures, due = overview_parts.table(identity, version, today, store)
+# The person's data at the saved state of now (their data version lives in the database,
+# so every app server serving them agrees on it); a save reads only what it changed.
+data = overview_parts.snapshot(store, today)
+table, figures = data.table, data.figures
+# The first applications with something due, in the table's order (the most overdue first): their
+# earliest actions are the most overdue of all.
+is_due = table["urgency"].isin([overview.OVERDUE, overview.DUE_TODAY])
+due_ids = tuple(int(i) for i in table.loc[is_due, "id"].head(overview_parts.DUE_LINES))
+due = overview_parts.due_list(store.identity, today, due_ids, data.revisions(due_ids), store)
+due_applications = int(is_due.sum())
 
 if table.empty:
     welcome.welcome(store)
     st.stop()
 
 st.caption(f"{today:%A %d %B %Y}")
-_due_list(due)
+_due_list(due, due_applications)
 # A row that wraps: on a narrow screen the figures move down instead of cutting their labels.
 with st.container(horizontal=True):
     for label, value, help_text in overview.figure_cards(figures):
@@ -139,4 +147,5 @@ st.caption(
     "(shift-click for more); hover a mark for what and why."
 )
 lanes = timeline.lanes(shown, page)
-overview_parts.show_timeline(identity, version, today, tuple(lanes["application_id"]), lanes, store)
+lane_ids = tuple(int(key) for key in lanes["application_id"])
+overview_parts.show_timeline(store.identity, today, lane_ids, data.revisions(lane_ids), lanes, store)

@@ -2,19 +2,21 @@
 
 They live in a module, not in the page: a page script runs again on every
 rerun, and a cached function defined there would hash its own source code each
-time. The data is built once per saved state of the database.
+time.
 
-Whose data a cache holds is in its key: `(store.identity, data version)`.
-`Store.identity` names the database (by the random name it was given when it
-was made, and where it is) and the person: a demo visitor's own database, or
-one person of a group deployment. The person's data version changes in the
-same transaction as each of their saves, so a save shows at once, through
-whichever app server made it. Never key on a setting that every visitor
-shares, such as the database URL: fresh demo databases all start at the same
-data version. The store is passed with a leading underscore so that it is not
-hashed: the identity stands for it. The bounds leave room for many people at
-once on one server; each entry is one person's table (or one timeline page)
-at one saved state.
+Whose data a cache holds is in its key: `Store.identity` names the database
+(by the random name it was given when it was made, and where it is) and the
+person: a demo visitor's own database, or one person of a group deployment.
+Never key on a setting that every visitor shares, such as the database URL:
+fresh demo databases all start at the same data version.
+
+The data is read once per person and then refreshed by what each save changed
+(`followup.overview_cache`), checked on every rerun against the person's data
+version, which changes in the same transaction as each of their saves, so a
+save shows at once, through whichever app server made it. A timeline page is
+drawn once per state of its own applications (their revisions), so a save
+elsewhere replays it. The bounds leave room for many people at once on one
+server.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from followup import agenda, overview, timeline
+from followup import agenda, overview, overview_cache, timeline
 from followup.store import Store
 
 _BOUNDS = {"ttl": timedelta(hours=1), "show_spinner": False}
@@ -68,34 +70,48 @@ TABLE_COLUMNS = {
 }
 
 
+_OVERVIEWS = overview_cache.OverviewCache(people=64, keep_s=_BOUNDS["ttl"].total_seconds())
+
+
+def snapshot(store: Store, today: date) -> overview_cache.Snapshot:
+    """The person's table, figures and frames at the saved state of now."""
+    return _OVERVIEWS.snapshot(store, today)
+
+
 # Today's follow-ups put in words at the top of the page; the rest are in the table.
 DUE_LINES = 12
 
 
-@st.cache_data(max_entries=64, **_BOUNDS)
-def table(
-    identity: str, version: int, day: date, _store: Store
-) -> tuple[pd.DataFrame, overview.Figures, agenda.DueList]:
-    """The table, the figures and the follow-ups due, all from one read of the database."""
-    loaded = overview.prepare(_store.overview_rows())
-    return (
-        overview.application_table(loaded, day),
-        overview.figures(loaded, day),
-        agenda.due_follow_ups(loaded, day, limit=DUE_LINES),
-    )
+@st.cache_data(max_entries=256, **_BOUNDS)
+def due_list(
+    identity: str, today: date, application_ids: tuple[int, ...], revisions: tuple[int, ...], _store: Store
+) -> agenda.DueList:
+    """The follow-ups due of these applications (the first ones due, in the table's order), in words.
+
+    Only these applications are read, so it costs the same with 100 or 10,000
+    applications; `application_ids` and `revisions` are the key, as for the timeline.
+    """
+    loaded = overview.prepare(_store.overview_rows(application_ids))
+    return agenda.due_follow_ups(loaded, today, limit=DUE_LINES)
 
 
 @st.cache_data(max_entries=256, **_BOUNDS)
 def show_timeline(
-    identity: str, version: int, today: date, lane_ids: tuple[int, ...], _lanes: pd.DataFrame, _store: Store
+    identity: str,
+    today: date,
+    lane_ids: tuple[int, ...],
+    revisions: tuple[int, ...],
+    _lanes: pd.DataFrame,
+    _store: Store,
 ) -> None:
     """Draw the timeline of these lanes. Call it outside any container: the cache replays the chart.
 
     Only the applications of the page are read, so a page costs the same with
     100 or 10,000 applications. Building and validating an Altair spec costs
     more than everything else on the page; replaying the finished chart costs
-    nothing while the same lanes of the same data are shown. `lane_ids` is the
-    key; `_lanes` follows from it.
+    nothing while the same lanes are shown and none of them changed (their
+    `revisions`), whatever else was saved. `lane_ids` and `revisions` are the
+    key; `_lanes` follows from them.
     """
     loaded = overview.prepare(_store.overview_rows(lane_ids))
     rows = timeline.chart_rows(timeline.events(loaded, today), _lanes)

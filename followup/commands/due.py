@@ -11,7 +11,7 @@ import json
 import sys
 from datetime import date
 
-from followup import clock, guide, planning, validation
+from followup import clock, guide, validation
 from followup.calendar_export import CalendarEntry, summary
 from followup.commands import add_database_option, open_store
 from followup.letters import scripts
@@ -46,7 +46,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     store = open_store(args, existing=True, create_person=False)
     try:
-        due = due_on_or_before(planning.calendar_entries(store), day)
+        due = due_on_or_before(
+            [CalendarEntry(action, company, role) for action, company, role in store.due_actions(day)], day
+        )
     finally:
         store.close()
     if args.format == "json":

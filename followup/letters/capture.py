@@ -214,6 +214,8 @@ def read_item(field: str, note: str) -> Point:
         if shape in ("you", "vp"):
             return Point(field, note, "clause", clause=_you(rest, shape), weight=weight)
     elif field == "to_stress":
+        if shape == "that":
+            return Point(field, note, "that", clause=rest[5:], weight=weight)
         if shape == "say":
             if rest.startswith("that "):
                 return Point(field, note, "that", clause=rest[5:], weight=weight)
@@ -280,7 +282,7 @@ def _problem(note: str, field: str) -> str:
 
 def _tidy(note: str) -> str:
     """The item as a letter would show it: addressed to the interviewer, a lone 'i' as 'I'."""
-    text = addressed(note.strip())
+    text = grammar.capitalise_names(addressed(note.strip()))
     return re.sub(r"\bi\b(?=$|[\s'’])", "I", text)
 
 
@@ -321,6 +323,11 @@ def _shape(tokens: list[str], text: str, field: str) -> tuple[str, str]:
         return ("ivp" if answer_field else "vp"), _lower_first(text)
     if answer_field and first in grammar.VERBS and second not in ("", "and"):
         return ("ivp", _lower_first(text)) if field != "to_stress" else ("unclear", text)
+    if first in _LEADING_ADVERBS:
+        # "really liked my portfolio" leaves out its subject; "just back from leave" is no clause.
+        if grammar.is_verb_form(second) or second in grammar.VERBS:
+            return ("ivp" if answer_field else "vp"), _lower_first(text)
+        return "unclear", text
     verb = _main_verb(tokens)
     if verb == "unclear" or _clause_after_comma(text):
         return "unclear", text
@@ -328,6 +335,8 @@ def _shape(tokens: list[str], text: str, field: str) -> tuple[str, str]:
         return "you", _lower_first(text)
     return "topic", _and_list(_lower_first(text))
 
+
+_LEADING_ADVERBS = grammar.ADVERBS - grammar.DETERMINERS - {"lot", "seemed"}
 
 _OBJECT_STARTS = grammar.DETERMINERS | {
     "that",
@@ -369,6 +378,8 @@ def _main_verb(tokens: list[str]) -> str:
     """ "clause" when a verb follows the first words ('the team loved the dashboard', 'your
     daughter just started at Stanford'), "" for a thing ('the dashboard I rebuilt'), and
     "unclear" when either reading is possible ('the model built for sales')."""
+    if grammar.possessive_clause(tokens):
+        return "clause"
     for index in range(1, len(tokens)):
         if tokens[index][:1].isupper():
             continue  # a name, or "May" the month
@@ -408,11 +419,27 @@ def _you(text: str, shape: str) -> str:
     """A clause about the interviewer: 'asked about X' becomes 'you asked about X', 'loves hiking' 'you love hiking'."""
     if shape != "vp":
         return text
-    first, _, rest = text.partition(" ")
-    plain = grammar.plain_verb(first)
-    if plain and not grammar.is_past(first):
-        first = plain
-    return f"you {first} {rest}".strip()
+    words = text.split(" ")
+    at = 1 if len(words) > 1 and grammar.fold(words[0]) in _LEADING_ADVERBS else 0
+    verb = grammar.fold(words[at])
+    if verb in _WITH_YOU:
+        words[at] = _WITH_YOU[verb]
+    elif grammar.plain_verb(verb) and not grammar.is_past(verb):
+        words[at] = grammar.plain_verb(verb)
+    return "you " + " ".join(words).strip()
+
+
+# The forms "you" takes where a note left out "he" or "she".
+_WITH_YOU = {
+    "was": "were",
+    "wasn't": "weren't",
+    "is": "are",
+    "isn't": "aren't",
+    "has": "have",
+    "hasn't": "haven't",
+    "does": "do",
+    "doesn't": "don't",
+}
 
 
 def _topic_after_preposition(text: str) -> str:
@@ -427,7 +454,8 @@ def _topic_after_preposition(text: str) -> str:
 def _answer(field: str, text: str, topic: str) -> Point:
     """The user's answer to a concern, or what they would say now: whole sentences for the letter."""
     sentences = []
-    for item in items(text):
+    for jotted in items(text):
+        item = _said_now(jotted.strip())
         problem = _problem(item, field)
         if problem:
             return Point(field, text.strip(), "private", private=f"“{item}” {problem}")
@@ -455,6 +483,19 @@ def _answer(field: str, text: str, topic: str) -> Point:
         answer=" ".join(sentences),
         weight=weight,
     )
+
+
+# "I'd add that…", "I would say…": the letter's own frame says that already.
+_SAYING_OPENER = re.compile(
+    r"^I(?:'d|’d| would| should| will| want to| wanted to| can)?\s+(?:also\s+)?(?:like to\s+)?"
+    r"(?:add|say|mention|clarify|stress|point out|explain)\b\s*(?:that\b\s*|,\s*|:\s*)?",
+    re.IGNORECASE,
+)
+
+
+def _said_now(text: str) -> str:
+    rest = _SAYING_OPENER.sub("", text, count=1)
+    return rest if rest.strip() and rest != text else text
 
 
 def _sample(note: str, text: str) -> Point:

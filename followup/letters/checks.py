@@ -464,8 +464,10 @@ def check_seams(body: str) -> list[Finding]:
             after = folded[i + 2] if i + 2 < len(tokens) else ""
             seam = False
             if word in _TAKE_NOUNS:
-                seam = following in _NOT_AFTER_PREPOSITION or (
-                    _acts_as_verb(following, after) and not tokens[i + 1][:1].isupper()
+                seam = (
+                    following in _NOT_AFTER_PREPOSITION
+                    or (_acts_as_verb(following, after) and not tokens[i + 1][:1].isupper())
+                    or grammar.possessive_clause(tokens[i + 1 : i + 4])  # "about your kids play…"
                 )
             elif word == "that" and i > 0 and folded[i - 1] in _THAT_OPENERS:
                 seam = _acts_as_verb(following, after) and following not in grammar.AUXILIARIES

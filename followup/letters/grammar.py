@@ -85,6 +85,77 @@ STATE_ADJECTIVES = frozenset(
      "available", "open", "excited", "experienced", "familiar", "fluent", "flexible", "used"}
 )  # fmt: skip
 
+POSSESSIVES = frozenset({"my", "your", "his", "her", "their", "our"})
+
+# Names jotted in lower case that a letter spells with a capital. "May" and
+# "March" are words of their own too, so they are capitalised only after a word
+# that announces a date ("in may", "by march").
+PROPER = {
+    word: word.capitalize()
+    for word in [
+        "january",
+        "february",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "english",
+        "spanish",
+        "french",
+        "german",
+        "italian",
+        "portuguese",
+        "dutch",
+        "polish",
+        "russian",
+        "ukrainian",
+        "arabic",
+        "hebrew",
+        "hindi",
+        "urdu",
+        "bengali",
+        "punjabi",
+        "mandarin",
+        "cantonese",
+        "chinese",
+        "japanese",
+        "korean",
+        "vietnamese",
+        "turkish",
+        "greek",
+        "swedish",
+        "norwegian",
+        "danish",
+        "finnish",
+        "czech",
+        "hungarian",
+        "romanian",
+        "tagalog",
+        "swahili",
+    ]
+}
+_DATE_WORDS = r"(?:in|by|since|until|till|from|early|mid|late|end of|start of|next|last|this)"
+_MAY_MARCH = re.compile(rf"\b({_DATE_WORDS})\s+(may|march)\b")
+_PROPER = re.compile(r"\b(" + "|".join(PROPER) + r")\b")
+
+
+def capitalise_names(text: str) -> str:
+    """Months, weekdays and languages with their capital: 'in april' -> 'in April'."""
+    text = _PROPER.sub(lambda m: PROPER[m.group(1)], text)
+    return _MAY_MARCH.sub(lambda m: f"{m.group(1)} {m.group(2).capitalize()}", text)
+
+
 # Shorthand that reads as a memo, not a letter.
 SHORTHAND = frozenset(
     {"w/", "w/o", "b/c", "bc", "yrs", "yr", "mos", "pls", "thx", "tbh", "imo", "btw", "lol",
@@ -199,3 +270,16 @@ def is_verb_form(word: str) -> bool:
     """Any finite form of a verb the lists know, or an auxiliary."""
     lower = fold(word)
     return lower in AUXILIARIES or is_past(lower) or plain_verb(lower) is not None
+
+
+def possessive_clause(tokens: list[str]) -> bool:
+    """Whether the words start with a possessive, a noun and that noun's own verb: 'his kids play
+    hockey', 'her son runs marathons' are clauses about someone, not things to talk about."""
+    if len(tokens) < 3 or fold(tokens[0]) not in POSSESSIVES or tokens[2][:1].isupper():
+        return False
+    noun, verb = fold(tokens[1]), fold(tokens[2])
+    if noun in DETERMINERS or noun in PREPOSITIONS or noun in AUXILIARIES or verb in AUXILIARIES:
+        return False
+    if noun.endswith("s") and not noun.endswith("ss"):
+        return verb in VERBS
+    return plain_verb(verb) is not None

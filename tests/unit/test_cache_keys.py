@@ -23,8 +23,7 @@ def two_databases(tmp_path):
 
 
 def _companies(store: Store) -> list[str]:
-    table, _figures, _due = overview_parts.table(store.identity, store.data_version(), clock.today(), store)
-    return table["company"].tolist()
+    return overview_parts.snapshot(store, clock.today()).table["company"].tolist()
 
 
 def test_two_stores_with_equal_data_versions_never_share_a_cached_table(two_databases):

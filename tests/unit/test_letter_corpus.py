@@ -83,7 +83,15 @@ CORPUS = [
     ("rapport", "grew up in Lyon", SEND, "grew up in Lyon"),
     ("rapport", "loves hiking with her dog", SEND, "hiking with your dog"),
     ("rapport", "running a marathon in May", SEND, "a marathon in May"),
+    (
+        "amended_answer",
+        "I'd add that I validated the model on two years of data",
+        SEND,
+        "I validated the model",
+    ),
     ("rapport", "going through a divorce", PRIVATE, "divorce"),
+    ("rapport", "his kids play hockey", SEND, "that your kids play hockey"),
+    ("rapport", "she's running the Boston marathon in april", SEND, "Boston marathon in April"),
     # work samples
     ("samples", "the dashboard deck", SEND, "the dashboard deck"),
     ("samples", "https://sam.example/forecast", SEND, "https://sam.example/forecast"),

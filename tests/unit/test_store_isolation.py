@@ -212,6 +212,15 @@ CASES = {
     "get_settings": lambda s, t, m: _check(s.get_settings() == Settings()),
     "save_settings": lambda s, t, m: s.save_settings(Settings("FR", signature="Mine")),
     "delete_all_data": lambda s, t, m: s.delete_all_data(),
+    "due_actions": lambda s, t, m: _check(
+        {action.id for action, _, _ in s.due_actions(date(2099, 12, 31))} == {m.action.id}
+    ),
+    # Everything, then what changed since the intruder's state before the victim's last save.
+    "overview_changes": lambda s, t, m: _check(
+        set(s.overview_changes(None).rows["applications"]["id"]) == {m.application.id}
+        and s.overview_changes(0, frozenset({t.application.id})).changed == (m.application.id,)
+        and s.overview_changes(0, frozenset({t.application.id})).remaining == frozenset({m.application.id})
+    ),
     "overview_rows": lambda s, t, m: _check(
         t.application.id not in set(s.overview_rows()["applications"]["id"])
         and all(frame.empty for frame in s.overview_rows([t.application.id]).values())
