@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import account, errors, forms, session
+from ui import account, errors, forms, menu, session
 
 PAGES = Path(__file__).parent / "pages"
 
@@ -66,6 +66,7 @@ navigation = st.navigation(
 )
 with errors.boundary():
     forms.announce_status_messages()
+    menu.closes_on_choice()
     account.account_box()
     session.store()
     session.demo_banner()

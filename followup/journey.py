@@ -216,6 +216,29 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+def _plan_state(application: Application, interview: Interview, actions: list[Action]) -> tuple[bool, str]:
+    """The follow-up plan is done when the chase is over, not when a plan exists.
+
+    Over: the application is settled (an outcome recorded, or closed for want
+    of an answer), or status checks of this interview were made and none is
+    left planned.
+    """
+    since = interview.starts_at.date()
+    checks = [a for a in actions if a.kind is ActionKind.STATUS_CHECK and (a.done_on or a.due) >= since]
+    done = sum(a.status is ActionStatus.DONE for a in checks)
+    planned = sorted(a.due for a in checks if a.status is ActionStatus.PLANNED)
+    if not application.status.is_open:
+        return True, "Settled: nothing left to chase"
+    if done and not planned:
+        return True, f"{_count(done, 'status check')} done, none left to make"
+    if not checks:
+        return False, "Nothing planned yet: open the plan to make it"
+    return (
+        False,
+        f"{done} of {_count(done + len(planned), 'status check')} done · the next on {planned[0]:%a %d %b}",
+    )
+
+
 def progress(
     application: Application,
     interview: Interview,
@@ -258,14 +281,7 @@ def progress(
         f"Thanked {thanked} of {_count(len(people), 'interviewer')}" if people else "No interviewers yet"
     )
 
-    follow_ups = [
-        a
-        for a in actions
-        if a.kind not in _THANK_YOU_ACTIONS and a.status in (ActionStatus.PLANNED, ActionStatus.DONE)
-    ]
-    plan_detail = (
-        f"{_count(len(follow_ups), 'follow-up')} planned or done" if follow_ups else "Nothing planned yet"
-    )
+    plan_done, plan_detail = _plan_state(application, interview, actions)
 
     final = not application.status.is_open
     return Progress(
@@ -273,7 +289,7 @@ def progress(
             StepState(Step.CLOSE, close_done, close_detail),
             StepState(Step.DEBRIEF, bool(people) and debriefed == len(people), debrief_detail),
             StepState(Step.LETTERS, bool(people) and thanked == len(people), letters_detail),
-            StepState(Step.PLAN, bool(follow_ups), plan_detail),
+            StepState(Step.PLAN, plan_done, plan_detail),
             StepState(Step.OUTCOME, final, "Settled" if final else "Still open"),
         )
     )

@@ -144,12 +144,30 @@ def _day(today: date) -> pd.Timestamp:
     return pd.Timestamp(today)
 
 
-def live_planned(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Planned actions still worth doing: those of an open application, or a letter after the answer."""
+def live_planned(frames: dict[str, pd.DataFrame], due_by: pd.Timestamp | None = None) -> pd.DataFrame:
+    """Planned actions still worth doing: those of an open application, or a letter after the answer.
+
+    With `due_by`, only those due by that day.
+    """
+    return frames["actions"].iloc[live_planned_rows(frames, due_by)]
+
+
+def live_planned_rows(frames: dict[str, pd.DataFrame], due_by: pd.Timestamp | None = None) -> np.ndarray:
+    """The positions in `frames["actions"]` of `live_planned`'s rows.
+
+    Picked on whole columns without copying the frame: taking rows out of its
+    text columns is what costs, so a caller that needs a few rows takes only those.
+    """
     actions = frames["actions"]
-    planned = actions[actions["status"] == ActionStatus.PLANNED.value]
-    status = planned["application_id"].map(frames["applications"].set_index("id")["status"])
-    return planned[status.isin(OPEN_STATUSES) | planned["kind"].isin(AFTER_THE_ANSWER)]
+    # Text columns compared by pandas (their own string type), dates and ids as numpy arrays.
+    keep = (actions["status"] == ActionStatus.PLANNED.value).to_numpy(dtype=bool, na_value=False)
+    if due_by is not None:
+        keep = keep & (actions["due"].to_numpy() <= due_by.to_datetime64())
+    rows = np.flatnonzero(keep)
+    applications = frames["applications"]
+    open_ids = applications.loc[applications["status"].isin(OPEN_STATUSES), "id"].to_numpy()
+    after_the_answer = actions["kind"].isin(AFTER_THE_ANSWER).to_numpy(dtype=bool, na_value=False)[rows]
+    return rows[np.isin(actions["application_id"].to_numpy()[rows], open_ids) | after_the_answer]
 
 
 def _promised_decision(frames: dict[str, pd.DataFrame]) -> pd.Series:

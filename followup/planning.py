@@ -352,8 +352,31 @@ def log_attempt(
         application = replace(application, status=new_status)
     others = [a for a in store.list_actions(action.application_id) if a.id != action.id]
     planned = proposed_plan(store, application, [*others, done])
-    store.record_attempt(done, application if new_status else None, planned)
+    store.record_attempt(done, application if new_status else None, planned, letters_sent_by(store, done))
     return planned
+
+
+def letters_sent_by(store: Store, done: Action) -> list[Letter]:
+    """The draft a follow-up logged as sent carries out, marked sent: its letter and the action are one thing.
+
+    The letter of the action's kind to the same person; for a letter to the
+    company (a status inquiry, a withdrawal…), the first draft of that kind
+    when none is addressed to them. A call or a voicemail sends nothing.
+    """
+    if done.outcome not in (AttemptOutcome.SENT, AttemptOutcome.WITHDREW) or done.channel is Channel.PHONE:
+        return []
+    kind = LETTER_FOR_ACTION.get(done.kind)
+    if kind is None:
+        return []
+    drafts = [
+        letter
+        for letter in store.list_letters(done.application_id)
+        if letter.kind is kind and letter.status is LetterStatus.DRAFT
+    ]
+    theirs = [letter for letter in drafts if letter.interviewer_id == done.interviewer_id]
+    if not theirs and done.kind in _ONE_PER_APPLICATION:
+        theirs = drafts
+    return [replace(letter, status=LetterStatus.SENT, sent_on=done.done_on) for letter in theirs[:1]]
 
 
 @dataclass(frozen=True)
@@ -576,6 +599,8 @@ ACTION_FOR_LETTER = {
     LetterKind.STAY_IN_TOUCH: ActionKind.STAY_IN_TOUCH,
     LetterKind.OFFER_THANKS: ActionKind.OFFER_THANKS,
 }
+# The letter that carries out each kind of follow-up action.
+LETTER_FOR_ACTION = {action: letter for letter, action in ACTION_FOR_LETTER.items()}
 # Letters to "the company": whoever the plan addressed, one sent letter does the job.
 _ONE_PER_APPLICATION = frozenset(
     {
@@ -637,4 +662,57 @@ def mark_letter_sent(store: Store, letter: Letter, on: date | None = None) -> li
     plan = proposed_plan(store, application, [*others, done])
     sent = replace(letter, status=LetterStatus.SENT, sent_on=on)
     store.record_letter_sent(sent, done, application if new_status else None, plan)
+    return plan
+
+
+def _done_by_letter(actions: list[Action], letter: Letter) -> Action | None:
+    """The logged action a sent letter carried out: its kind, the day it was sent, the same person first."""
+    kind = ACTION_FOR_LETTER.get(letter.kind)
+    done = [
+        a
+        for a in actions
+        if a.kind is kind
+        and a.status is ActionStatus.DONE
+        and a.outcome in (AttemptOutcome.SENT, AttemptOutcome.WITHDREW)
+        and a.channel is not Channel.PHONE
+        and a.done_on == letter.sent_on
+    ]
+    done.sort(key=lambda a: (a.interviewer_id != letter.interviewer_id, -(a.id or 0)))
+    if done and (done[0].interviewer_id == letter.interviewer_id or kind in _ONE_PER_APPLICATION):
+        return done[0]
+    return None
+
+
+def undo_letter_sent(store: Store, letter: Letter) -> list[Action]:
+    """Sent by mistake: the letter is a draft again, the follow-up it did is planned again, and the plan
+    follows, all at once. Pass the letter as just read from the store. Returns the new plan.
+
+    The stage goes back too when the letter had set it: a withdrawal undone
+    leaves the application waiting (or active, with nothing else done), and an
+    application that only waited because of this letter is active again.
+    """
+    if letter.status is not LetterStatus.SENT:
+        raise ValidationFailed({"letter": "This letter is not marked as sent."})
+    actions = store.list_actions(letter.application_id)
+    action = _done_by_letter(actions, letter)
+    again = None
+    if action is not None:
+        again = replace(action, status=ActionStatus.PLANNED, outcome=None, done_on=None, outcome_note="")
+    others = [a for a in actions if action is None or a.id != action.id]
+    application = store.get_application(letter.application_id)
+    anything_done = any(a.status is ActionStatus.DONE for a in others)
+    new_status = None
+    if (
+        action is not None
+        and action.outcome is AttemptOutcome.WITHDREW
+        and application.status is Status.WITHDRAWN
+    ):
+        new_status = Status.WAITING if anything_done else Status.ACTIVE
+    elif application.status is Status.WAITING and not anything_done:
+        new_status = Status.ACTIVE
+    if new_status is not None:
+        application = replace(application, status=new_status)
+    plan = proposed_plan(store, application, [*others, *([again] if again else [])])
+    draft = replace(letter, status=LetterStatus.DRAFT, sent_on=None)
+    store.record_letter_unsent(draft, again, application if new_status else None, plan)
     return plan

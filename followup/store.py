@@ -23,7 +23,7 @@ import os
 import sqlite3
 import types
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -751,6 +751,12 @@ class Store:
 
     # -- applications ---------------------------------------------------
 
+    def has_applications(self) -> bool:
+        """Whether this person has saved any application, without reading them."""
+        a = tables.applications
+        with self._read() as conn:
+            return conn.execute(sa.select(a.c.id).where(self._mine(a)).limit(1)).first() is not None
+
     def list_applications(self) -> list[Application]:
         a = tables.applications
         query = sa.select(a).where(self._mine(a)).order_by(a.c.created_at.desc(), a.c.id.desc())
@@ -1068,8 +1074,14 @@ class Store:
         with self._write() as conn:
             self._update_planned(conn, action)
 
-    def record_attempt(self, action: Action, application: Application | None, planned: list[Action]) -> None:
-        """A logged attempt, the application's new stage and the new plan, in one transaction.
+    def record_attempt(
+        self,
+        action: Action,
+        application: Application | None,
+        planned: list[Action],
+        letters: Iterable[Letter] = (),
+    ) -> None:
+        """A logged attempt, the letters it sent, the application's new stage and the new plan, in one transaction.
 
         An action without an id (an outcome, which nothing planned) is added as it is."""
         with self._write() as conn:
@@ -1078,9 +1090,38 @@ class Store:
                 self._insert(conn, tables.actions, action)
             else:
                 self._update_planned(conn, action)
+            for letter in letters:
+                self._update_versioned(conn, tables.letters, letter, "letter")
             if application is not None:
                 self._update_versioned(conn, tables.applications, application, "application")
             self._replace_planned(conn, action.application_id, planned)
+
+    def record_letter_unsent(
+        self, letter: Letter, action: Action | None, application: Application | None, planned: list[Action]
+    ) -> None:
+        """A letter back to a draft, the action it had done planned again, the stage and the new plan, in one transaction.
+
+        `action` is the logged action as it now stands (planned again); only an
+        action that is still logged is changed, so undoing twice changes nothing twice."""
+        x = tables.actions
+        with self._write() as conn:
+            # The action is checked first: a refusal then leaves the letter (and its version) as it was.
+            if action is not None:
+                if action.application_id != letter.application_id:
+                    raise NotFound("This follow-up action is not the letter's.")
+                self._require_parent(conn, x, action)
+                if conn.execute(sa.select(x.c.id).where(x.c.id == action.id, self._mine(x))).first() is None:
+                    raise NotFound("This follow-up action no longer exists (replanned in another tab?).")
+            self._update_versioned(conn, tables.letters, letter, "letter")
+            if action is not None:
+                conn.execute(
+                    x.update()
+                    .where(x.c.id == action.id, x.c.status != ActionStatus.PLANNED.value, self._mine(x))
+                    .values(**_values(action, x, without=("id", "uid")))
+                )
+            if application is not None:
+                self._update_versioned(conn, tables.applications, application, "application")
+            self._replace_planned(conn, letter.application_id, planned)
 
     def _update_planned(self, conn: sa.Connection, action: Action) -> None:
         """Overwrite an action that is still planned.

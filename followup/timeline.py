@@ -54,7 +54,9 @@ NAMED_IN_SUMMARY = 5
 LANES_PER_PAGE = 25
 # However busy one application gets, its lane keeps its most recent events only.
 MAX_EVENTS_PER_LANE = 60
-LANE_HEIGHT = 26
+# Room for the application's name above its marks: the lanes use the chart's whole width, even on a phone.
+LANE_HEIGHT = 44
+DAY_MS = 24 * 60 * 60 * 1000
 # The chart's words (lane names, dates, legend, "today"): the app's grey would be
 # 3.7:1 on white, under the 4.5:1 that text needs; this is 12.6:1.
 TEXT_COLOUR = "#31333f"
@@ -70,7 +72,8 @@ def events(frames: dict[str, pd.DataFrame], today: date) -> pd.DataFrame:
     """Every interview, promised decision date and follow-up action, one row each.
 
     Planned actions of an application that is over are left out, as on the
-    overview table: there is nothing left to chase.
+    overview table: there is nothing left to chase; so are its promised
+    decision dates, since the decision is made.
     """
     day = pd.Timestamp(today)
     interviews = frames["interviews"]
@@ -148,7 +151,10 @@ def events(frames: dict[str, pd.DataFrame], today: date) -> pd.DataFrame:
     upcoming.loc[planned["due"] == day, "event"] = DUE_TODAY
     upcoming.loc[planned["due"] < day, "event"] = OVERDUE
 
-    parts = [p for p in (held, promised_at_interview, promised_on_call, finished, upcoming) if not p.empty]
+    open_ids = frames["applications"].loc[frames["applications"]["status"].isin(overview.OPEN_STATUSES), "id"]
+    promised = pd.concat([promised_at_interview, promised_on_call], ignore_index=True)
+    promised = promised[promised["application_id"].isin(open_ids)]
+    parts = [p for p in (held, promised, finished, upcoming) if not p.empty]
     if not parts:
         return pd.DataFrame(columns=list(COLUMNS))
     found = pd.concat(parts, ignore_index=True).dropna(subset=["day"])
@@ -231,22 +237,26 @@ def summary(rows: pd.DataFrame, today: date) -> str:
 
 
 def chart(rows: pd.DataFrame, today: date, title: str = "Follow-up timeline") -> alt.LayerChart:
-    """One lane per application; a dashed rule marks today; click the legend to pick what shows.
+    """One lane per application, its name written above it; a dashed rule marks today; click the
+    legend to pick what shows.
 
+    The names sit above the lanes rather than beside them, so the dates keep the whole width
+    at 390 px as at 1366; the legend wraps in two columns; the date axis ticks at most once a day.
     The chart's description, which screen readers read out for it, is `title` and its `summary`.
     """
     lane = alt.Y(
         "lane:N",
         sort=alt.EncodingSortField(field="order", op="min"),
         title=None,
-        axis=alt.Axis(labelLimit=280, labelFontSize=12),
+        axis=None,
+        scale=alt.Scale(paddingOuter=0.6),
     )
     # Padding keeps the first and last marks whole instead of cut in half by the frame.
     when = alt.X(
         "day:T",
         title=None,
         scale=alt.Scale(padding=12),
-        axis=alt.Axis(format="%d %b", orient="top", grid=True),
+        axis=alt.Axis(format="%d %b", orient="top", grid=True, tickMinStep=DAY_MS, labelOverlap=True),
     )
     picked = alt.selection_point(fields=["event"], bind="legend", name="shown_events")
     base = alt.Chart(rows)
@@ -272,7 +282,9 @@ def chart(rows: pd.DataFrame, today: date, title: str = "Follow-up timeline") ->
             color=alt.Color(
                 "event:N",
                 scale=alt.Scale(domain=list(EVENT_STYLE), range=colours),
-                legend=alt.Legend(title=None, orient="bottom", columns=4, symbolSize=120, labelFontSize=12),
+                legend=alt.Legend(
+                    title=None, orient="bottom", columns=2, symbolSize=120, labelFontSize=12, labelLimit=150
+                ),
             ),
             shape=alt.Shape("event:N", scale=alt.Scale(domain=list(EVENT_STYLE), range=shapes)),
             opacity=alt.when(picked).then(alt.value(1.0)).otherwise(alt.value(0.08)),
@@ -299,8 +311,14 @@ def chart(rows: pd.DataFrame, today: date, title: str = "Follow-up timeline") ->
         .encode(x="day:T", y=alt.value(0), text="label:N")
     )
 
+    names = (
+        alt.Chart(rows.drop_duplicates("lane")[["lane", "order"]])
+        .mark_text(align="left", baseline="bottom", dy=-9, fontSize=12, color=TEXT_COLOUR, limit=600)
+        .encode(x=alt.value(0), y=lane, text="lane:N")
+    )
+
     return (
-        alt.layer(span, today_rule, points, today_label)
+        alt.layer(span, today_rule, points, today_label, names)
         .properties(height=alt.Step(LANE_HEIGHT), description=f"{title}. {summary(rows, today)}")
         .configure_view(stroke=None)
         .configure_axis(labelColor=TEXT_COLOUR, titleColor=TEXT_COLOUR)

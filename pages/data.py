@@ -7,7 +7,7 @@ import streamlit as st
 from followup import backup, clock, spreadsheet
 from followup.errors import FollowupError
 from followup.model import ApplicationBundle
-from ui import errors, session
+from ui import errors, session, welcome
 from ui.forms import forget, prefix_for
 from ui.text import md
 
@@ -131,7 +131,7 @@ with backup_tab:
     st.caption(
         "The compressed file (.json.gz) holds the same as the JSON one in about a seventeenth of the "
         f"space, and restores here whatever its size; a JSON file restores here up to {UPLOAD_LIMIT_MB} MB. "
-        "The format is described in docs/export-format.md."
+        "Either one restores into followup on any computer."
     )
 
     st.header("Restore from a backup")
@@ -251,8 +251,10 @@ with spreadsheet_tab:
         icon=":material/table_view:",
     )
     st.caption(
-        "One CSV file per table; they join on their ref columns. Cells that a spreadsheet "
-        "would run as a formula start with an apostrophe."
+        "A zip of spreadsheet files: one for applications, one for interviews, one for the people you "
+        "met, and so on; a number in each row links it to the row it belongs to (an interview to its "
+        "application, a person to their interview). Anything a "
+        "spreadsheet would run as a formula starts with an apostrophe, so it shows as plain text."
     )
 
     st.header("Bring applications from a spreadsheet or another tracker")
@@ -265,3 +267,17 @@ with spreadsheet_tab:
     )
     if csv_upload is not None:
         _csv_import(csv_upload)
+
+
+if session.touring_sample() or store.has_applications():
+    st.header("The sample")
+    if session.touring_sample():
+        st.caption(
+            "You are looking around the sample: these downloads and imports are the sample's, not yours."
+        )
+    else:
+        st.caption(
+            "To see what followup does at every stage, open eight sample applications in a private copy "
+            "of their own. They never mix with your applications."
+        )
+        welcome.sample_tour_button()

@@ -17,6 +17,7 @@ from followup.letters import KIND_LABELS, scripts
 from followup.model import Action, ActionStatus, AttemptOutcome, Channel, Interviewer, LetterKind
 from ui import session
 from ui.forms import errors_for, field_error, forget, form_problem, prefix_for, set_errors
+from ui.history import history
 from ui.journey import PAGES, load_progress, show_progress
 from ui.letter_editor import choose_letter, open_chosen_letter
 from ui.text import md
@@ -234,11 +235,7 @@ def _history(entries: list[outcome.Decision]) -> None:
     if not entries:
         st.caption("No outcome yet: the application is still open.")
         return
-    st.dataframe(
-        [{"Date": d.on, "Outcome": d.label, "Who": d.who, "Note": d.note, "Where": d.how} for d in entries],
-        hide_index=True,
-        column_config={"Date": st.column_config.DateColumn(format="ddd D MMM YYYY")},
-    )
+    history((d.on, [d.label, d.who, d.note, d.how]) for d in entries)
     if len(entries) > 1:
         st.caption("The latest outcome sets the stage and the plan; earlier ones stay here.")
 

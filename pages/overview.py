@@ -1,15 +1,16 @@
-"""Today: where every application's follow-up stands, the figures, and a timeline.
+"""Today: what to do today in words, where every application's follow-up stands, the figures, and a timeline.
 
-Selecting a row of the table opens that application's follow-up plan.
+Each follow-up due opens its application's plan, and so does selecting a row of the table.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from followup import clock, guide, overview, timeline
+from followup import agenda, clock, guide, overview, timeline
 from followup.model import Status
 from ui import overview_parts, session, welcome
+from ui.text import md
 
 TABLE_KEY = "overview-table"
 SHOWN_KEY = "overview-shown-ids"
@@ -17,13 +18,41 @@ PAGE_KEY = "overview-page"
 PLAN_PAGE = "pages/plan.py"
 
 
+def _open_plan(application_id: int) -> None:
+    st.session_state[session.APPLICATION_KEY] = application_id
+    st.switch_page(PLAN_PAGE)
+
+
 def _open_selected_plan(rows: list[int]) -> None:
     # Row numbers point into the table as the browser last got it.
     shown = st.session_state.get(SHOWN_KEY)
     if not rows or shown is None or rows[0] >= len(shown):
         return
-    st.session_state[session.APPLICATION_KEY] = int(shown[rows[0]])
-    st.switch_page(PLAN_PAGE)
+    _open_plan(int(shown[rows[0]]))
+
+
+def _due_list(due: agenda.DueList, due_applications: int) -> None:
+    """Each follow-up due or overdue as a sentence that opens its plan."""
+    st.header("To do today")
+    if not due_applications:
+        st.caption("Nothing is due today. The next follow-ups are in the table below.")
+        return
+    for line in due.lines:
+        if st.button(
+            f"{md(line.sentence)} · **{md(line.when)}**",
+            key=f"today-due-{line.action_id}",
+            icon=":material/warning:" if line.overdue else ":material/today:",
+            help=f"Open the follow-up plan for {line.role or 'this application'}",
+            width="stretch",
+        ):
+            _open_plan(line.application_id)
+    more = due.total - len(due.lines)
+    others = due_applications - len({line.application_id for line in due.lines})
+    if more > 0 or others > 0:
+        st.caption(
+            "And more due or overdue: the table below lists every application with its next follow-up "
+            "(Overdue only keeps the late ones)."
+        )
 
 
 store = session.store()
@@ -34,12 +63,19 @@ today = clock.today()
 # so every app server serving them agrees on it); a save reads only what it changed.
 data = overview_parts.snapshot(store, today)
 table, figures = data.table, data.figures
+# The first applications with something due, in the table's order (the most overdue first): their
+# earliest actions are the most overdue of all.
+is_due = table["urgency"].isin([overview.OVERDUE, overview.DUE_TODAY])
+due_ids = tuple(int(i) for i in table.loc[is_due, "id"].head(overview_parts.DUE_LINES))
+due = overview_parts.due_list(store.identity, today, due_ids, data.revisions(due_ids), store)
+due_applications = int(is_due.sum())
 
 if table.empty:
     welcome.welcome(store)
     st.stop()
 
 st.caption(f"{today:%A %d %B %Y}")
+_due_list(due, due_applications)
 # A row that wraps: on a narrow screen the figures move down instead of cutting their labels.
 with st.container(horizontal=True):
     for label, value, help_text in overview.figure_cards(figures):

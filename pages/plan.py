@@ -12,6 +12,7 @@ from followup.errors import FollowupError, ValidationFailed
 from followup.letters import scripts
 from followup.model import Action, ActionKind, ActionStatus, AttemptOutcome, Channel, Status
 from ui import errors, session, settings_panel
+from ui.history import history
 from ui.text import md
 
 store = session.store()
@@ -208,8 +209,11 @@ if not applications:
 
 current = session.pick_application(applications)
 st.caption(md(settings_panel.summary(store)))
+# Open after a problem, or when a link asked for the settings.
 with st.expander(
-    "Plan settings", icon=":material/tune:", expanded=settings_panel.PROBLEM in st.session_state
+    "Plan settings",
+    icon=":material/tune:",
+    expanded=settings_panel.PROBLEM in st.session_state or st.session_state.pop(settings_panel.OPEN, False),
 ):
     settings_panel.settings_panel(store)
 
@@ -456,24 +460,16 @@ if planned:
 
 if done:
     st.header("Done", anchor=False)
-    rows = [
-        {
-            "Date": a.done_on or a.due,
-            "What": _what(a),
-            "Who": _who(a),
-            "Outcome": _outcome_text(a),
-            "New decision date": a.decision_by,
-            "Note": a.outcome_note,
-        }
+    history(
+        (
+            a.done_on or a.due,
+            [
+                _what(a),
+                _who(a),
+                _outcome_text(a),
+                f"new decision date {a.decision_by:%a %d %b %Y}" if a.decision_by else None,
+                a.outcome_note,
+            ],
+        )
         for a in done
-    ]
-    # Columns nobody filled in would only show "None" on every row.
-    optional = [name for name in ("New decision date", "Note") if not any(row[name] for row in rows)]
-    st.dataframe(
-        [{name: value for name, value in row.items() if name not in optional} for row in rows],
-        hide_index=True,
-        column_config={
-            "Date": st.column_config.DateColumn(format="ddd D MMM YYYY"),
-            "New decision date": st.column_config.DateColumn(format="ddd D MMM YYYY"),
-        },
     )

@@ -292,6 +292,12 @@ def _default_parameter(widget) -> str:
 _UNSENT_TEXT = Path(__file__).with_name("unsent_text.js")
 
 
+# Boxes of a form that saves only on its button (the new application's company and role): their
+# text is kept in the tab until the button saved it, not only until the server has it, so a
+# refresh before the button keeps it too.
+KEPT_UNTIL_SAVED = ["journey-new-application-"]
+
+
 def keep_unsent_text(*, after_reload: bool = True) -> None:
     """Make sure text typed into a field that saves as you go reaches the server.
 
@@ -306,7 +312,8 @@ def keep_unsent_text(*, after_reload: bool = True) -> None:
     st.html('<style>[data-testid="stLayoutWrapper"]:has(> .st-key-unsent-text) { display: none; }</style>')
     with st.container(key="unsent-text"):
         st.html(
-            f"<script>window.followupRestoreAfterReload = {json.dumps(after_reload)};\n{script}</script>",
+            f"<script>window.followupRestoreAfterReload = {json.dumps(after_reload)};\n"
+            f"window.followupKeptUntilSaved = {json.dumps(KEPT_UNTIL_SAVED)};\n{script}</script>",
             unsafe_allow_javascript=True,
         )
 

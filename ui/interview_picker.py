@@ -18,6 +18,7 @@ from ui.application_fields import EARLIEST
 from ui.forms import errors_for, field_error, form_problem, held, save_checked
 
 INTERVIEW_KEY = "interview"
+# Its company and role are kept in the tab until the interview is started (see forms.KEPT_UNTIL_SAVED).
 NEW_APPLICATION = "journey-new-application-"
 
 
@@ -176,8 +177,9 @@ def pick_interview(store: Store) -> tuple[Application, Interview] | None:
     if not applications:
         session.link_not_found(applications)
         st.info(
-            "Where did you just interview? Two names and the time are enough to start; "
-            "everything you type here is saved.",
+            "Where did you just interview? The company, the role and when it began are enough to "
+            "start: the rest comes on the next screen. What you type here is kept until you start, "
+            "even if the page is refreshed.",
             icon=":material/waving_hand:",
         )
         new_application_fields(store)

@@ -29,7 +29,7 @@ from followup.model import (
 )
 from followup.store import Store
 from followup.thank_you_timing import thank_you_deadline_status
-from ui import session
+from ui import session, settings_panel
 from ui.forms import Autosave, confirm_delete, saved_note
 from ui.interview_picker import INTERVIEW_KEY
 from ui.text import md
@@ -145,10 +145,13 @@ def signature_hint(settings: Settings) -> None:
     if not settings.signature.strip():
         st.info(
             "Drafts end without your name until you add it: fill in **Your name for letters and call "
-            "scripts** under the settings of the follow-up plan (and a phone number for voicemails).",
+            "scripts** in the settings of the follow-up plan, and your phone number for voicemails.",
             icon=":material/signature:",
         )
-        st.page_link(PLAN_PAGE, label="Open the follow-up plan's settings", icon=":material/settings:")
+        if st.button(
+            "Open the follow-up plan's settings", icon=":material/settings:", key="letters-open-settings"
+        ):
+            settings_panel.open_settings()
 
 
 def dictionary_editor(store: Store, settings: Settings) -> None:
@@ -530,6 +533,44 @@ def _hand_off(store: Store, panel: Panel, letter: Letter, person: Interviewer) -
         st.code(letter.body, language=None, wrap_lines=True)
     if letter.status is LetterStatus.DRAFT:
         _record(store, panel, letter, person)
+    else:
+        _undo_record(store, letter, person)
+
+
+def _undo_record(store: Store, letter: Letter, person: Interviewer) -> None:
+    key = f"letters-unsend-{letter.id}"
+    st.button(
+        "Not sent after all: undo",
+        key=key,
+        icon=":material/undo:",
+        on_click=_unmark_sent,
+        args=(store, letter.id, person.name, key),
+        help="Marked as sent by mistake? The letter becomes a draft again, the follow-up it did is planned "
+        "again, and the plan follows.",
+    )
+    problem = st.session_state.get(f"{key}-problem")
+    if problem:
+        st.error(md(problem), icon=":material/error:")
+
+
+def _unmark_sent(store: Store, letter_id: int, name: str, key: str) -> None:
+    state = st.session_state
+    state.pop(f"{key}-problem", None)
+    try:
+        letter = store.get_letter(letter_id)
+        planning.undo_letter_sent(store, letter)
+    except ValidationFailed as error:
+        state[f"{key}-problem"] = "; ".join(error.errors.values())
+        return
+    except StaleEdit:
+        state[f"{key}-problem"] = "This letter changed in another tab just now. Check it, then try again."
+        return
+    except FollowupError as error:
+        state[f"{key}-problem"] = str(error)
+        return
+    session.flash(
+        f"The {KIND_LABELS[letter.kind]} to {name} is a draft again, and its follow-up is planned again."
+    )
 
 
 def _email_hand_off(letter: Letter, person: Interviewer, label: str) -> None:

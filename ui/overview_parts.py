@@ -26,7 +26,7 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from followup import overview, overview_cache, timeline
+from followup import agenda, overview, overview_cache, timeline
 from followup.store import Store
 
 _BOUNDS = {"ttl": timedelta(hours=1), "show_spinner": False}
@@ -78,6 +78,23 @@ _OVERVIEWS = overview_cache.OverviewCache(people=64, keep_s=_BOUNDS["ttl"].total
 def snapshot(store: Store, today: date) -> overview_cache.Snapshot:
     """The person's table, figures and frames at the saved state of now."""
     return _OVERVIEWS.snapshot(store, today)
+
+
+# Today's follow-ups put in words at the top of the page; the rest are in the table.
+DUE_LINES = 12
+
+
+@st.cache_data(max_entries=256, **_BOUNDS)
+def due_list(
+    identity: str, today: date, application_ids: tuple[int, ...], revisions: tuple[int, ...], _store: Store
+) -> agenda.DueList:
+    """The follow-ups due of these applications (the first ones due, in the table's order), in words.
+
+    Only these applications are read, so it costs the same with 100 or 10,000
+    applications; `application_ids` and `revisions` are the key, as for the timeline.
+    """
+    loaded = overview.prepare(_store.overview_rows(application_ids))
+    return agenda.due_follow_ups(loaded, today, limit=DUE_LINES)
 
 
 @st.cache_data(max_entries=256, **_BOUNDS)

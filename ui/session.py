@@ -16,6 +16,8 @@ from ui.text import md
 
 APPLICATION_KEY = "application"
 _DEMO_KEY = "demo_database"
+# The sample opened beside a person's own data: a private, temporary database of its own.
+_TOUR_KEY = "sample_tour_database"
 _PERSON_KEY = "person_store"
 _FLASH_KEY = "flash"
 
@@ -92,7 +94,7 @@ def store() -> Store:
             return st.session_state[_DEMO_KEY].store
         shared = _open_store(default_url())
         if not sign_in_configured():
-            return shared
+            return _touring() or shared
         owner = signed_in_owner()
         if owner is None:
             # The router shows the sign-in page instead of any other; a page must never go on.
@@ -101,13 +103,51 @@ def store() -> Store:
         if mine is None or mine.owner != owner or mine.engine is not shared.engine:
             mine = shared.for_owner(owner, label=signed_in_label())
             st.session_state[_PERSON_KEY] = mine
-        return mine
+        return _touring() or mine
     except FollowupError as error:
         st.error(md(str(error)), icon=":material/database:")
         st.stop()
 
 
+def _touring() -> Store | None:
+    tour = st.session_state.get(_TOUR_KEY)
+    return tour.store if tour is not None else None
+
+
+def touring_sample() -> bool:
+    """Looking around the sample, away from one's own applications."""
+    return _TOUR_KEY in st.session_state and not demo_mode()
+
+
+def start_sample_tour() -> None:
+    """Open the sample in a private, temporary database of this session; one's own data stays as it is."""
+    if _TOUR_KEY not in st.session_state:
+        st.session_state[_TOUR_KEY] = demo.DemoDatabase()
+    st.session_state.pop(APPLICATION_KEY, None)
+
+
+def end_sample_tour() -> None:
+    """Back to one's own applications; the sample's database is deleted."""
+    tour = st.session_state.pop(_TOUR_KEY, None)
+    st.session_state.pop(APPLICATION_KEY, None)
+    if tour is not None:
+        tour.discard()
+
+
 def demo_banner() -> None:
+    if touring_sample():
+        st.info(
+            "**Sample:** you are looking around eight sample applications in a private copy, deleted "
+            "when you leave it. Try anything: your own applications are not touched.",
+            icon=":material/science:",
+        )
+        st.button(
+            "Back to my applications",
+            key="sample-tour-end",
+            icon=":material/arrow_back:",
+            on_click=end_sample_tour,
+        )
+        return
     if demo_mode():
         st.info(
             "**Demo:** this sample data is yours alone and lives only in this browser tab. "

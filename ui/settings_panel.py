@@ -15,6 +15,8 @@ from ui.text import md
 
 PREFIX = "plan-settings-"
 PROBLEM = f"{PREFIX}problem"
+# Set by a link to the settings ("Open the follow-up plan's settings"): the plan page opens with them shown.
+OPEN = f"{PREFIX}open"
 COUNTRY = f"{PREFIX}country"
 WHOLE_COUNTRY = ""
 
@@ -80,6 +82,24 @@ def _region_key(country: str) -> str:
     return f"{PREFIX}subdivision-{country}"
 
 
+def split_signature(signature: str) -> tuple[str, str]:
+    """The stored signature as the two fields show it: the name (its first line), then the rest."""
+    name, _, rest = signature.strip().partition("\n")
+    return name.strip(), rest.strip()
+
+
+def join_signature(name: str, details: str) -> str:
+    """What letters end with: the name, then the lines under it, with blank lines left out."""
+    lines = [name.strip(), *(line.strip() for line in details.splitlines())]
+    return "\n".join(line for line in lines if line)
+
+
+def open_settings() -> None:
+    """Go to the plan page with its settings shown."""
+    st.session_state[OPEN] = True
+    st.switch_page("pages/plan.py")
+
+
 def settings_panel(store: Store) -> None:
     """Country and region (outside the form, so the regions follow the country), then the form.
 
@@ -124,14 +144,22 @@ def settings_panel(store: Store) -> None:
             captions=[_profile_caption(p) for p in profiles],
             key=f"{PREFIX}cadence",
         )
-        st.text_area(
+        name, details = split_signature(settings.signature)
+        st.text_input(
             "Your name for letters and call scripts",
-            value=settings.signature,
-            key=f"{PREFIX}signature",
-            max_chars=500,
-            height=90,
-            help="The first line is the name you introduce yourself with. Add your phone number "
-            "on another line and the voicemail script will give it.",
+            value=name,
+            key=f"{PREFIX}name",
+            max_chars=200,
+            help="The name you sign letters with and introduce yourself with on the phone.",
+        )
+        st.text_area(
+            "Your phone number, for voicemail messages (and anything else to put under your name)",
+            value=details,
+            key=f"{PREFIX}details",
+            max_chars=300,
+            height=68,
+            placeholder="e.g. +1 555 0199",
+            help="Letters end with your name and these lines; the voicemail script gives the phone number.",
         )
         problem = st.session_state.get(PROBLEM)
         if problem:
@@ -152,7 +180,7 @@ def _save(store: Store) -> None:
             country=region.country,
             subdivision=region.subdivision,
             cadence=CadenceProfile(state[f"{PREFIX}cadence"]),
-            signature=state[f"{PREFIX}signature"].strip(),
+            signature=join_signature(state[f"{PREFIX}name"], state[f"{PREFIX}details"]),
         )
         store.save_settings(chosen)
     except (FollowupError, ValueError) as error:

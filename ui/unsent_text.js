@@ -14,6 +14,10 @@
 //   second, it reruns the page being left and the click does nothing. So such a
 //   click waits (at most a few seconds) until the text has reached the server.
 //
+// Boxes of a form saved only by its button (window.followupKeptUntilSaved, key prefixes) keep
+// their copy until the box shows what it held before typing again (the button saved and emptied
+// it, or the user cleared it), so a refresh before the button puts the text back too.
+//
 // No less-than sign anywhere in this file: the HTML sanitiser would drop the whole script.
 (() => {
   if (window.followupUnsentText) return;
@@ -35,6 +39,8 @@
   };
   const app = () => document.querySelector('[data-testid="stApp"]');
   const idle = () => app()?.getAttribute("data-test-script-state") === "notRunning";
+  const keptUntilSaved = (key) => (window.followupKeptUntilSaved || []).some((prefix) => key.startsWith(prefix));
+  const storedCopy = (key) => JSON.parse(sessionStorage.getItem(PREFIX + key) || "null");
 
   const began = new Map(); // key: what the box held when it got focus
   const leaving = new Set(); // keys left with new text that has not been seen to reach the server
@@ -54,7 +60,9 @@
     (event) => {
       const key = keyOf(event.target);
       if (!key || !began.has(key)) return;
-      sessionStorage.setItem(PREFIX + key, JSON.stringify({ began: began.get(key), text: event.target.value }));
+      // A box kept until saved remembers what it held before the first typing, not since the last focus.
+      const before = keptUntilSaved(key) && storedCopy(key) ? storedCopy(key).began : began.get(key);
+      sessionStorage.setItem(PREFIX + key, JSON.stringify({ began: before, text: event.target.value }));
     },
     true,
   );
@@ -67,7 +75,7 @@
         leaving.add(key);
         leftAt = performance.now();
         ranSinceLeft = false;
-      } else {
+      } else if (!keptUntilSaved(key)) {
         sessionStorage.removeItem(PREFIX + key);
       }
     },
@@ -146,9 +154,25 @@
   new MutationObserver(() => {
     if (!idle() && leftAt !== null) {
       ranSinceLeft = true;
-      for (const key of leaving) sessionStorage.removeItem(PREFIX + key);
+      for (const key of leaving) if (!keptUntilSaved(key)) sessionStorage.removeItem(PREFIX + key);
       leaving.clear();
     }
   }).observe(document.body, { subtree: true, attributeFilter: ["data-test-script-state"] });
-  setInterval(restore, 250);
+  // A box kept until saved that shows what it held before typing again (saved and emptied by its
+  // button, or cleared): its copy has done its job.
+  const forgetSaved = () => {
+    if (!idle()) return;
+    for (const stored of Object.keys(sessionStorage)) {
+      const key = stored.slice(PREFIX.length);
+      if (!stored.startsWith(PREFIX) || !keptUntilSaved(key) || waiting.has(key)) continue;
+      const element = document.querySelector(`.st-key-${CSS.escape(key)} input, .st-key-${CSS.escape(key)} textarea`);
+      if (element && element !== document.activeElement && element.value === storedCopy(key).began) {
+        sessionStorage.removeItem(stored);
+      }
+    }
+  };
+  setInterval(() => {
+    restore();
+    forgetSaved();
+  }, 250);
 })();

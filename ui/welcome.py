@@ -30,6 +30,20 @@ def sample_button(store: Store) -> None:
     )
 
 
+def sample_tour_button() -> None:
+    """With applications of one's own, the sample opens apart from them instead of mixing in."""
+    if session.touring_sample() or session.demo_mode():
+        return
+    st.button(
+        "Look around the sample applications",
+        key="sample-tour-start",
+        icon=":material/science:",
+        on_click=session.start_sample_tour,
+        help="Eight sample applications at every stage, in a private copy of their own: "
+        "your applications stay as they are, and the copy is deleted when you go back to them.",
+    )
+
+
 def welcome(store: Store) -> None:
     """Shown where the user's applications would be, while there are none."""
     st.info(

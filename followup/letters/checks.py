@@ -767,10 +767,19 @@ def check_personal(body: str, notes: DebriefNotes | None, *, ignore: Iterable[st
         Finding(
             "personal",
             "info",
-            "Specific to this interviewer: mentions " + ", ".join(shared) + ".",
+            f"Specific to this interviewer: it picks up {_words_from_notes(shared)} from your notes on them.",
             tuple(shared),
         )
     ]
+
+
+def _words_from_notes(shared: list[str]) -> str:
+    """ "“dashboard”", "“course” and “dashboard”", "“asked”, “course” and 2 more words"."""
+    quoted = [f"“{word}”" for word in shared[:3]]
+    if len(shared) > 3:
+        more = len(shared) - 2
+        return f"{', '.join(quoted[:2])} and {more} more words"
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
 
 
 def check_near_duplicates(body: str, recipient_name: str, others: Sequence[OtherLetter]) -> list[Finding]:

@@ -20,7 +20,7 @@ def _open_today(app_server, page, height: int) -> None:
     page.set_viewport_size({"width": 1280, "height": height})
     page.goto(f"{app_server.url}/overview")
     settle(page)
-    expect(page.get_by_role("heading", name="Today")).to_be_visible()
+    expect(page.get_by_role("heading", name="Today", exact=True)).to_be_visible()
     expect(page.get_by_test_id("stDataFrame")).to_be_visible()
     # Vega draws after the script run has finished.
     expect(page.get_by_test_id("stVegaLiteChart").locator("svg, canvas").first).to_be_visible()

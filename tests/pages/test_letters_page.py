@@ -16,6 +16,7 @@ from followup.model import (
     LetterKind,
     LetterStatus,
 )
+from ui import settings_panel
 
 PAGE = "pages/letters.py"
 
@@ -267,3 +268,37 @@ def test_the_answers_from_the_close_are_points_for_the_thank_you(app, store, pan
     assert "How they see your qualifications: “strong on reporting; unsure about leading a team”" in text
     assert "A next round lies ahead (“Yes, with the CFO”): say you look forward to it." in text
     assert "They asked for “two references”: attach it, or say when it will follow." in text
+
+
+def test_the_settings_link_opens_the_plan_with_its_settings_shown(app, panel):
+    _open(app)
+    assert app.button(key="letters-open-settings").label == "Open the follow-up plan's settings"
+    # AppTest does not follow st.switch_page: the link sets what the plan page reads, then switches
+    # (the browser test clicks through).
+    app.session_state[settings_panel.OPEN] = True
+    app.switch_page("pages/plan.py").run()
+    [settings] = [e for e in app.expander if e.label == "Plan settings"]
+    assert settings.proto.expanded
+    assert app.text_input(key="plan-settings-name").value == ""
+    # Opened by hand the next time, they are folded away again.
+    app.switch_page("pages/overview.py").run()
+    app.switch_page("pages/plan.py").run()
+    [settings] = [e for e in app.expander if e.label == "Plan settings"]
+    assert not settings.proto.expanded
+
+
+def test_a_sent_letter_can_be_put_back_to_a_draft(app, store, panel):
+    application, _, (priya, *_) = panel
+    _open(app)
+    _draft(app, priya)
+    [letter] = store.list_letters(application.id)
+    app.button(key=f"letters-sent-{letter.id}").click().run()
+    assert store.get_letter(letter.id).status is LetterStatus.SENT
+    app.button(key=f"letters-unsend-{letter.id}").click().run()
+    assert not app.exception
+    assert store.get_letter(letter.id).status is LetterStatus.DRAFT
+    thanks = [a for a in store.list_actions(application.id) if a.kind is ActionKind.THANK_YOU_EMAIL]
+    assert {(a.interviewer_id, a.status) for a in thanks if a.interviewer_id == priya.id} == {
+        (priya.id, ActionStatus.PLANNED)
+    }
+    assert app.button(key=f"letters-sent-{letter.id}")

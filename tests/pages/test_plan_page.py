@@ -148,8 +148,12 @@ def test_still_deciding_with_a_new_decision_date(app, store, thanked):
         a for a in store.list_actions(thanked.id, ActionStatus.DONE) if a.kind is ActionKind.STATUS_CHECK
     ]
     assert spoke.decision_by == date(2026, 11, 20)
-    done_rows = app.dataframe[0].value
-    assert list(done_rows["Outcome"]) == ["Spoke: still deciding", "Done"]
+    # The history is lines of words, readable on a phone: the call, then the thank-you before it.
+    [history] = [m.value.replace("\\", "") for m in app.markdown if m.value.startswith("- **")]
+    call, thanks = history.splitlines()
+    assert call.startswith("- **Tue 10 Nov 2026** · Check on the status (attempt 1) · ")
+    assert call.endswith(" · Spoke: still deciding · new decision date Fri 20 Nov 2026")
+    assert thanks.endswith(" · Done")
 
 
 def test_a_decision_date_before_the_call_is_refused_without_a_traceback(app, store, thanked):
@@ -288,14 +292,16 @@ def test_saving_settings_replans_every_application(app, store, thanked):
     assert "Business days of United States · Moderate cadence" in _text(app)
     app.selectbox(key="plan-settings-country").set_value("GB")
     app.radio(key="plan-settings-cadence").set_value(CadenceProfile.PERSISTENT)
-    app.text_area(key="plan-settings-signature").input("Alex Morgan")
+    app.text_input(key="plan-settings-name").input("  Alex Morgan ")
+    app.text_area(key="plan-settings-details").input("+44 20 7946 0018\n\nalex@example.com")
     _button(app, "Save settings").click().run()
     assert not app.exception
     settings = store.get_settings()
+    # The name, then each line under it; the blank line left out.
     assert (settings.country, settings.cadence, settings.signature) == (
         "GB",
         CadenceProfile.PERSISTENT,
-        "Alex Morgan",
+        "Alex Morgan\n+44 20 7946 0018\nalex@example.com",
     )
     assert "Recomputed the plans of 2 applications" in app.toast[0].value.replace("\\", "")
     # Persistent: two business days apart, and Veterans Day is a working day in Great Britain.
@@ -389,3 +395,10 @@ def test_a_region_this_version_does_not_know_is_reported_not_crashed(app, store,
     assert "The plan cannot be made: Unknown region 'ZZ' for US" in errors_shown(app)[0].replace("\\", "")
     app.switch_page("pages/close_interview.py").run()
     assert not app.exception
+
+
+def test_the_name_and_the_phone_number_each_have_a_field(app, store, thanked):
+    store.save_settings(replace(store.get_settings(), signature="Alex Morgan\n+1 555 0199"))
+    _open(app)
+    assert app.text_input(key="plan-settings-name").value == "Alex Morgan"
+    assert app.text_area(key="plan-settings-details").value == "+1 555 0199"

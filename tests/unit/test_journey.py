@@ -149,13 +149,46 @@ def test_a_planned_thank_you_is_not_a_thank_you_nor_a_plan():
     assert not done[Step.LETTERS] and not done[Step.PLAN]
 
 
+def _check(due: int, status: ActionStatus = ActionStatus.PLANNED) -> Action:
+    """A status check `due` days after the interview."""
+    day = STARTS.date() + timedelta(days=due)
+    return Action(
+        1,
+        ActionKind.STATUS_CHECK,
+        day,
+        Channel.PHONE,
+        status=status,
+        done_on=None if status is ActionStatus.PLANNED else day,
+    )
+
+
+def test_a_plan_made_is_not_a_plan_done():
+    # Opening the plan page makes the plan: three checks planned, none made.
+    plan = _progress(actions=[_check(7), _check(12), _check(17)])
+    assert not _done(plan)[Step.PLAN]
+    assert plan.state(Step.PLAN).detail == "0 of 3 status checks done · the next on Tue 17 Mar"
+
+
+def test_the_plan_is_done_once_no_check_is_left_to_make():
+    halfway = _progress(actions=[_check(7, ActionStatus.DONE), _check(12)])
+    assert not _done(halfway)[Step.PLAN]
+    assert halfway.state(Step.PLAN).detail == "1 of 2 status checks done · the next on Sun 22 Mar"
+    over = _progress(actions=[_check(7, ActionStatus.DONE), _check(12, ActionStatus.SKIPPED)])
+    assert _done(over)[Step.PLAN]
+    assert over.state(Step.PLAN).detail == "1 status check done, none left to make"
+
+
+def test_checks_of_an_earlier_round_do_not_count():
+    earlier = _check(-20, ActionStatus.DONE)
+    assert not _done(_progress(actions=[earlier]))[Step.PLAN]
+
+
 @pytest.mark.parametrize(
-    ("status", "counts"),
-    [(ActionStatus.PLANNED, True), (ActionStatus.DONE, True), (ActionStatus.SKIPPED, False)],
+    "status", [Status.OFFER, Status.REJECTED, Status.WITHDRAWN, Status.CLOSED_WITHOUT_ANSWER]
 )
-def test_the_plan_needs_a_follow_up_beyond_the_thank_yous(status, counts):
-    check = Action(1, ActionKind.STATUS_CHECK, date(2026, 3, 17), Channel.PHONE, status=status)
-    assert _done(_progress(actions=[check]))[Step.PLAN] is counts
+def test_a_settled_application_has_nothing_left_to_chase(status):
+    application = Application("Acme", "Analyst", status=status, id=1)
+    assert _done(_progress(application=application, actions=[_check(7)]))[Step.PLAN]
 
 
 @pytest.mark.parametrize("status", list(Status))

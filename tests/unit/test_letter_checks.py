@@ -169,6 +169,10 @@ def test_personal_check_looks_for_the_notes():
     (specific,) = check_personal("The migration of your reports sounds like fun.", notes)
     assert specific.severity == "info"
     assert set(specific.matches) == {"migrating", "reports"}
+    # A sentence, not a bare list of keywords.
+    assert specific.message == (
+        "Specific to this interviewer: it picks up “migrating” and “reports” from your notes on them."
+    )
     (empty,) = check_personal("Thank you.", DebriefNotes(1))
     assert empty.severity == "info"
 

@@ -239,6 +239,22 @@ CASES = {
             lambda: s.record_letter_sent(m.letter, _changed(t.action, status=ActionStatus.DONE), None, [])
         ),
     ),
+    "record_letter_unsent": lambda s, t, m: (
+        _not_found(
+            lambda: s.record_letter_unsent(_changed(t.letter, status=LetterStatus.DRAFT), None, None, [])
+        ),
+        # My letter, with their action planned again.
+        _not_found(lambda: s.record_letter_unsent(m.letter, t.action, None, [])),
+        _not_found(
+            lambda: s.record_letter_unsent(
+                m.letter, _changed(t.action, application_id=m.application.id), None, []
+            )
+        ),
+    ),
+    # The intruder has an application of their own; someone new has none, whatever others have.
+    "has_applications": lambda s, t, m: _check(
+        s.has_applications() and not s.for_owner(Owner("https://idp.example", "newcomer")).has_applications()
+    ),
     "data_version": lambda s, t, m: _check(isinstance(s.data_version(), int)),
     "schema_version": lambda s, t, m: _check(isinstance(s.schema_version(), int)),
     "identity": lambda s, t, m: _check(s.identity != t.store.identity),

@@ -49,6 +49,21 @@ def test_every_kind_of_event_gets_its_own_mark(store):
     assert found.iloc[3]["why"] == timeline.DECISION_WHY
 
 
+def test_a_settled_application_shows_no_promised_decision(store):
+    # They promised a decision in five days, then made an offer: nothing is left to wait for.
+    offer = add(
+        store,
+        "Offer Co",
+        status=Status.OFFER,
+        interviewed=-3,
+        decision_in=5,
+        actions=[act(ActionKind.STATUS_CHECK, -1, done=-1, outcome=AttemptOutcome.OFFER)],
+    )
+    waiting = add(store, "Wait Co", status=Status.WAITING, interviewed=-3, decision_in=5)
+    assert timeline.DECISION not in _events_of(store, offer)["event"].tolist()
+    assert _events_of(store, waiting)["event"].tolist() == [timeline.INTERVIEW, timeline.DECISION]
+
+
 def test_a_closed_application_keeps_its_history_but_not_its_stale_plan(store):
     offer = add(
         store,
@@ -146,7 +161,7 @@ def test_the_chart_spec(store):
     spec = timeline.chart(rows, TODAY, "Follow-up timeline of applications 1–1 of 1").to_dict()
 
     marks = [layer["mark"]["type"] for layer in spec["layer"]]
-    assert marks == ["rule", "rule", "point", "text"]
+    assert marks == ["rule", "rule", "point", "text", "text"]
     points = spec["layer"][2]
     colour = points["encoding"]["color"]
     assert colour["scale"]["domain"] == list(timeline.EVENT_STYLE)
@@ -170,6 +185,13 @@ def test_the_chart_spec(store):
         "from Sun 1 Mar 2026 to Sun 8 Mar 2026; today is Wed 11 Mar 2026. 1 interview, 1 overdue. "
         "Overdue: Check on the status · Email · Ann Lee for Late Co — Analyst, due Sun 8 Mar 2026."
     )
+    # Legible on a phone: the names above the lanes (no axis beside them), the legend in two columns,
+    # and no day printed twice on the date axis.
+    names = spec["layer"][4]
+    assert names["encoding"]["text"]["field"] == "lane" and names["encoding"]["y"]["axis"] is None
+    assert [row["lane"] for row in spec["datasets"][names["data"]["name"]]] == ["Late Co — Analyst"]
+    assert colour["legend"]["columns"] == 2
+    assert points["encoding"]["x"]["axis"]["tickMinStep"] == 24 * 60 * 60 * 1000
 
     datasets = spec["datasets"]
     drawn = datasets[points["data"]["name"]]
