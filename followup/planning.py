@@ -639,6 +639,12 @@ def mark_letter_sent(store: Store, letter: Letter, on: date | None = None) -> li
         # Keep the planned addressee, so the plan sees this action as done.
         action = planned[0]
         note = f"Sent to {name}." if name and name != action.recipient else ""
+    if action is None and kind in _ONCE_PER_PERSON:
+        already = _already_done(actions, kind, letter.interviewer_id)
+        if already is not None:
+            # Done on the plan before this letter was drafted: the letter is that follow-up, not another.
+            store.update_letter(replace(letter, status=LetterStatus.SENT, sent_on=already.done_on))
+            return refresh(store, letter.application_id)
     if action is None:
         action = Action(
             letter.application_id,
@@ -663,6 +669,25 @@ def mark_letter_sent(store: Store, letter: Letter, on: date | None = None) -> li
     sent = replace(letter, status=LetterStatus.SENT, sent_on=on)
     store.record_letter_sent(sent, done, application if new_status else None, plan)
     return plan
+
+
+# Follow-ups each person gets once: a second letter of the kind is not a second follow-up.
+_ONCE_PER_PERSON = frozenset(
+    {ActionKind.THANK_YOU_EMAIL, ActionKind.HANDWRITTEN_NOTE, ActionKind.OFFER_THANKS}
+)
+
+
+def _already_done(actions: list[Action], kind: ActionKind, interviewer_id: int | None) -> Action | None:
+    done = [
+        a
+        for a in actions
+        if a.kind is kind
+        and a.status is ActionStatus.DONE
+        and a.interviewer_id == interviewer_id
+        and a.channel is not Channel.PHONE
+        and a.done_on is not None
+    ]
+    return max(done, key=lambda a: (a.done_on, a.id or 0), default=None)
 
 
 def _done_by_letter(actions: list[Action], letter: Letter) -> Action | None:

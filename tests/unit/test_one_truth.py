@@ -149,3 +149,24 @@ def test_a_draft_cannot_be_unsent(store, panel):
     letter = _letter(store, application, LetterKind.THANK_YOU_EMAIL, dana)
     with pytest.raises(ValidationFailed):
         planning.undo_letter_sent(store, letter)
+
+
+def test_a_letter_drafted_after_its_follow_up_was_done_is_that_follow_up_not_a_second(store, panel):
+    application, (dana, _) = panel
+    [action] = _thank_you(store, application, dana, ActionStatus.PLANNED)
+    planning.log_attempt(store, action, AttemptOutcome.SENT, on=date(2026, 3, 9))
+    letter = _letter(store, application, LetterKind.THANK_YOU_EMAIL, dana)  # drafted afterwards
+
+    planning.mark_letter_sent(store, letter, TODAY)
+
+    sent = store.get_letter(letter.id)
+    # Sent the day the follow-up was done, and still one thank-you to Dana.
+    assert (sent.status, sent.sent_on) == (LetterStatus.SENT, date(2026, 3, 9))
+    assert len(_thank_you(store, application, dana, ActionStatus.DONE)) == 1
+    assert _thank_you(store, application, dana, ActionStatus.PLANNED) == []
+
+    # Undone from the letter, the one follow-up is planned again.
+    planning.undo_letter_sent(store, store.get_letter(letter.id))
+    assert store.get_letter(letter.id).status is LetterStatus.DRAFT
+    assert len(_thank_you(store, application, dana, ActionStatus.PLANNED)) == 1
+    assert _thank_you(store, application, dana, ActionStatus.DONE) == []
