@@ -24,6 +24,10 @@ from tests.browser.conftest import ARTIFACTS, settle
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 LAPTOP = {"viewport": {"width": 1366, "height": 900}}
+# WCAG's reflow: a laptop's page zoomed to 200% (half as many CSS pixels), and 320 pixels wide
+# (a 1280-pixel window at 400%); nothing may need scrolling in two directions.
+ZOOMED = {"viewport": {"width": 683, "height": 450}, "device_scale_factor": 2}
+NARROWEST = {"viewport": {"width": 320, "height": 640}, "is_mobile": True, "has_touch": True}
 
 # (address, the menu's label, the page's title)
 PAGES = [
@@ -80,7 +84,7 @@ def sample(app_server):
     store.close()
 
 
-@pytest.fixture(params=[PHONE, LAPTOP], ids=["phone", "laptop"])
+@pytest.fixture(params=[PHONE, LAPTOP, ZOOMED, NARROWEST], ids=["phone", "laptop", "zoom-200", "320px"])
 def screen(request, browser):
     context = browser.new_context(**request.param)
     opened = context.new_page()
