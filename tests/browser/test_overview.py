@@ -18,7 +18,7 @@ def _fill(app_server, applications: int) -> None:
 def _open_today(app_server, page, height: int) -> None:
     # Tall enough for the whole page: Streamlit scrolls inside its own container.
     page.set_viewport_size({"width": 1280, "height": height})
-    page.goto(f"{app_server.url}/overview")
+    page.goto(f"{app_server.url}/")  # Today is the home page
     settle(page)
     expect(page.get_by_role("heading", name="Today", exact=True)).to_be_visible()
     expect(page.get_by_test_id("stDataFrame")).to_be_visible()
