@@ -14,15 +14,17 @@ def page(name: str, title: str, icon: str, **options) -> st.Page:
 
 
 st.set_page_config(page_title="followup", page_icon="📬", layout="wide")
-# Keyboard focus that Streamlit leaves unseen: a page link shows it in the shade
-# that already marks the page you are on, a chart's buttons (show data, download,
-# full screen) stay transparent while they have it, and Shift+Tab scrolls a
-# control up under the bar at the top of the page. A ring in the theme's primary
-# colour (4.6:1 on white), the buttons shown while focused, and room for the bar.
+# Keyboard focus that Streamlit leaves unseen: a page link (in the page or the menu)
+# shows it in the shade that already marks the page you are on, a chart's buttons
+# (show data, download, full screen) stay transparent while they have it, and
+# Shift+Tab scrolls a control up under the bar at the top of the page. A ring in the
+# theme's primary colour (4.6:1 on white), drawn inside the link so that no box
+# around it can cut it off, the buttons shown while focused, and room for the bar.
 st.html(
     "<style>"
-    ':is(a[data-testid="stPageLink-NavLink"], [data-testid="stElementToolbar"] button):focus-visible '
-    "{ outline: 2px solid #1f6feb; outline-offset: 1px; } "
+    ':is(a[data-testid="stPageLink-NavLink"], a[data-testid="stSidebarNavLink"], '
+    '[data-testid="stElementToolbar"] button):focus-visible '
+    "{ outline: 2px solid #1f6feb; outline-offset: -2px; } "
     '[data-testid="stElementToolbar"]:focus-within { opacity: 1; } '
     ':is([data-testid="stMain"], [data-testid="stAppViewContainer"]) { scroll-padding-top: 4.5rem; }'
     "</style>"
