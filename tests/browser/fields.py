@@ -12,6 +12,8 @@ import dataclasses
 import re
 from urllib.parse import urlparse
 
+from followup import letters, planning
+from followup.model import Letter, LetterKind
 from followup.store import Store
 from tests.browser.conftest import settle
 
@@ -147,3 +149,29 @@ def differences(actual: dict, expected: dict) -> list[str]:
                         f"{section} {record_id} {field}: {mine.get(field)!r} != {wanted.get(field)!r}"
                     )
     return found
+
+
+def draft_thank_yous(store: Store, application_id: int) -> None:
+    """A drafted thank-you email to each person of the application's latest interview, as Letters makes them."""
+    application = store.get_application(application_id)
+    interview = planning.latest_interview(store, application_id)
+    for seat, person in enumerate(store.list_interviewers(interview.id)):
+        drafted = letters.draft(
+            LetterKind.THANK_YOU_EMAIL,
+            application=application,
+            interview=interview,
+            interviewer=person,
+            notes=store.get_notes(person.id),
+            settings=store.get_settings(),
+            variant=seat,
+        )
+        store.add_letter(
+            Letter(
+                application_id,
+                drafted.kind,
+                recipient=drafted.recipient,
+                subject=drafted.subject,
+                body=drafted.body,
+                interviewer_id=person.id,
+            )
+        )

@@ -15,14 +15,14 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import expect
 
-from followup import letters, planning
-from followup.model import Letter, LetterKind
+from followup import planning
 from followup.sample import curated
 from followup.store import Store
 from tests.browser.conftest import screenshot, settle
 from tests.browser.fields import (
     box,
     differences,
+    draft_thank_yous,
     journey_page_ready,
     leave_by_tab,
     sidebar,
@@ -52,28 +52,7 @@ def _northwind(store: Store, today) -> int:
     store.add_bundles([bundle])
     application = bundle.application
     planning.replan(store, application.id)
-    interview = planning.latest_interview(store, application.id)
-    people = store.list_interviewers(interview.id)
-    for seat, person in enumerate(people):
-        drafted = letters.draft(
-            LetterKind.THANK_YOU_EMAIL,
-            application=application,
-            interview=interview,
-            interviewer=person,
-            notes=store.get_notes(person.id),
-            settings=store.get_settings(),
-            variant=seat,
-        )
-        store.add_letter(
-            Letter(
-                application.id,
-                drafted.kind,
-                recipient=drafted.recipient,
-                subject=drafted.subject,
-                body=drafted.body,
-                interviewer_id=person.id,
-            )
-        )
+    draft_thank_yous(store, application.id)
     return application.id
 
 

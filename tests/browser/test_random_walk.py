@@ -17,14 +17,13 @@ from dataclasses import dataclass
 import pytest
 from playwright.sync_api import expect
 
-from followup import letters, planning
-from followup.model import Letter, LetterKind
 from followup.sample import curated
 from followup.store import Store
 from tests.browser.conftest import screenshot, settle
 from tests.browser.fields import (
     box,
     differences,
+    draft_thank_yous,
     journey_page_ready,
     sidebar,
     snapshot,
@@ -55,28 +54,7 @@ def _sample(store: Store, today) -> None:
     """The eight curated applications; Northwind's panel of three has notes and a drafted letter each."""
     bundles = curated(today)
     store.add_bundles(bundles)
-    northwind = bundles[0].application
-    interview = planning.latest_interview(store, northwind.id)
-    for seat, person in enumerate(store.list_interviewers(interview.id)):
-        drafted = letters.draft(
-            LetterKind.THANK_YOU_EMAIL,
-            application=northwind,
-            interview=interview,
-            interviewer=person,
-            notes=store.get_notes(person.id),
-            settings=store.get_settings(),
-            variant=seat,
-        )
-        store.add_letter(
-            Letter(
-                northwind.id,
-                drafted.kind,
-                recipient=drafted.recipient,
-                subject=drafted.subject,
-                body=drafted.body,
-                interviewer_id=person.id,
-            )
-        )
+    draft_thank_yous(store, bundles[0].application.id)
 
 
 @dataclass
