@@ -167,27 +167,30 @@ def save_application(store: Store, application: Application) -> list[Action]:
     return planned
 
 
+def _replan_once_planned(store: Store, application_id: int) -> None:
+    """Replan after a change, if there is a plan yet: the first is made when the plan page opens."""
+    if store.list_actions(application_id):
+        replan(store, application_id)
+
+
 def add_interview(store: Store, interview: Interview) -> int:
     """Add an interview (a later round), then plan from it: the follow-up starts again from the newest round."""
     new_id = store.add_interview(interview)
-    if store.list_actions(interview.application_id):
-        replan(store, interview.application_id)
+    _replan_once_planned(store, interview.application_id)
     return new_id
 
 
 def remove_interview(store: Store, interview: Interview) -> None:
     """Delete an interview with its people, then plan from the round before it, if any."""
     store.delete_interview(interview.id)
-    if store.list_actions(interview.application_id):
-        replan(store, interview.application_id)
+    _replan_once_planned(store, interview.application_id)
 
 
 def add_interviewer(store: Store, person: Interviewer) -> int:
     """Add a business card, then plan with it: the checks that had nobody to go to now have someone."""
     new_id = store.add_interviewer(person)
     application_id = store.get_interview(person.interview_id).application_id
-    if store.list_actions(application_id):
-        replan(store, application_id)
+    _replan_once_planned(store, application_id)
     return new_id
 
 
@@ -195,8 +198,7 @@ def remove_interviewer(store: Store, person: Interviewer) -> None:
     """Remove a business card, then plan without it: their thank-you goes, the checks find another contact."""
     application_id = store.get_interview(person.interview_id).application_id
     store.delete_interviewer(person.id)
-    if store.list_actions(application_id):
-        replan(store, application_id)
+    _replan_once_planned(store, application_id)
 
 
 def _plan_or_nothing(
