@@ -67,7 +67,7 @@ navigation = st.navigation(
     }
 )
 with errors.boundary():
-    forms.announce_status_messages()
+    forms.page_scripts()
     menu.closes_on_choice()
     account.account_box()
     session.store()

@@ -318,14 +318,19 @@ def keep_unsent_text(*, after_reload: bool = True) -> None:
         )
 
 
-_ANNOUNCE = Path(__file__).with_name("announce.js")
+_PAGE_SCRIPTS = ("announce.js", "focus_in_sight.js")
 
 
-def announce_status_messages() -> None:
-    """Have screen readers say the toasts and the status lines (see ui/announce.js). Every run."""
-    script = _ANNOUNCE.read_text(encoding="utf-8")
-    st.html('<style>[data-testid="stLayoutWrapper"]:has(> .st-key-announcer) { display: none; }</style>')
-    with st.container(key="announcer"):
+def page_scripts() -> None:
+    """Scripts every page runs in the browser (see their files). Every run.
+
+    ui/announce.js has screen readers say the toasts and the status lines;
+    ui/focus_in_sight.js keeps a toast from hiding the control with keyboard focus.
+    """
+    here = Path(__file__).parent
+    script = "\n".join((here / name).read_text(encoding="utf-8") for name in _PAGE_SCRIPTS)
+    st.html('<style>[data-testid="stLayoutWrapper"]:has(> .st-key-page-scripts) { display: none; }</style>')
+    with st.container(key="page-scripts"):
         st.html(f"<script>{script}</script>", unsafe_allow_javascript=True)
 
 
