@@ -18,7 +18,9 @@ from __future__ import annotations
 import dataclasses
 import enum
 import functools
+import itertools
 import json
+import operator
 import os
 import sqlite3
 import types
@@ -330,6 +332,67 @@ def _values(obj, table: sa.Table, *, without: tuple[str, ...] = ("id", "version"
             value = _stored(table, name, value)
         values[name] = value
     return values
+
+
+def _columns(
+    records: list, table: sa.Table, dialect: sa.Dialect, without: tuple[str, ...]
+) -> dict[str, list]:
+    """What `_values` gives for each record, a column at a time, each value already in the
+    form the database driver takes.
+
+    For the thousands of rows of a restore: SQLAlchemy's handling of each row's
+    parameters took longer than the database's own work, and is done here once per column."""
+    plan = _value_plan(type(records[0]), table.name, without)
+    names = [name for name, _ in plan]
+    values = (
+        zip(*map(operator.attrgetter(*names), records), strict=True)
+        if len(names) > 1
+        else ([getattr(record, names[0]) for record in records],)
+    )
+    return {
+        name: _convert_column(table, name, one_line, column, dialect)
+        for (name, one_line), column in zip(plan, values, strict=True)
+    }
+
+
+def _convert_column(table: sa.Table, name: str, one_line: bool, values, dialect: sa.Dialect) -> list:
+    """One column's values as `_values` keeps them, then as the driver takes them."""
+    column = table.c[name]
+    if isinstance(column.type, sa.String):
+        texts = [value if value is None or value.__class__ is str else value._value_ for value in values]
+        return validation.clean_texts(texts, multiline=not one_line)
+    kept = list(values)
+    if isinstance(column.type, (sa.Date, sa.DateTime)):
+        # The earliest and the latest are enough to know that every date is within the years.
+        days = [value for value in kept if value is not None]
+        for value in (min(days), max(days)) if days else ():
+            _stored(table, name, value)
+    else:
+        kept = [
+            value
+            if value is None or value.__class__ is int or value.__class__ is bool
+            else _stored(table, name, value)
+            for value in kept
+        ]
+    process = column.type.dialect_impl(dialect).bind_processor(dialect)
+    return kept if process is None else [None if value is None else process(value) for value in kept]
+
+
+def _insert_prepared(conn: sa.Connection, table: sa.Table, records: list, *, without, **same) -> None:
+    """Insert records whose every column is known (ids included) with one prepared statement,
+    each with the columns in `same` too."""
+    columns = _columns(records, table, conn.dialect, without)
+    columns.update((name, itertools.repeat(value)) for name, value in same.items())
+    statement = table.insert().compile(dialect=conn.dialect, column_keys=list(columns))
+    if statement.positiontup is None:
+        # A driver that takes parameters by name (PostgreSQL's).
+        names = list(columns)
+        rows = [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=False)]
+    else:
+        # By position, in the order the statement names its columns (the table's).
+        rows = list(zip(*(columns[name] for name in statement.positiontup), strict=False))
+    # Not strict: the columns in `same` repeat for ever.
+    conn.exec_driver_sql(str(statement), rows)
 
 
 @functools.cache
@@ -855,9 +918,8 @@ class Store:
             person_notes.interviewer_id = person.id
             person_notes.version = 1
         if notes:
-            conn.execute(
-                tables.debrief_notes.insert(),
-                [_values(person_notes, tables.debrief_notes, without=()) for _, person_notes in notes],
+            _insert_prepared(
+                conn, tables.debrief_notes, [person_notes for _, person_notes in notes], without=()
             )
         letters, actions = [], []
         for bundle, named in zip(bundles, references, strict=True):
@@ -887,18 +949,18 @@ class Store:
         each its new id."""
         if not records:
             return
-        rows = [{**_values(record, table), **same} for record in records]
         if conn.dialect.name == "sqlite":
             # SQLite cannot promise the order of RETURNING rows, so SQLAlchemy would send one
             # statement per row. This transaction holds the write lock from its start (BEGIN
             # IMMEDIATE), so the ids after the largest one are free: give them here, as
             # SQLite itself would, and send every row in one prepared statement.
             start = conn.execute(sa.select(sa.func.max(table.c.id))).scalar() or 0
-            for new_id, (record, row) in enumerate(zip(records, rows, strict=True), start + 1):
-                row["id"] = record.id = new_id
-            conn.execute(table.insert(), rows)
+            for new_id, record in enumerate(records, start + 1):
+                record.id = new_id
+            _insert_prepared(conn, table, records, without=("version",), **same)
             return
         # SQLAlchemy sends these as multi-row statements and hands the new ids back in order.
+        rows = [{**_values(record, table), **same} for record in records]
         statement = table.insert().returning(table.c.id, sort_by_parameter_order=True)
         for record, new_id in zip(records, conn.execute(statement, rows).scalars(), strict=True):
             record.id = new_id

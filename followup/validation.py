@@ -44,7 +44,11 @@ LATEST_DATE = date(2100, 12, 31)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
 _LINE_BREAK = re.compile("\r\n?|[\x85\u2028\u2029]")
 _ONE_LINE_BREAKS = re.compile("[\t\n]+")
-_ANY_SPECIAL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# What clean_text would change: anything special in a line, and tabs and line feeds too in one line.
+_CHANGED = {
+    True: re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]"),
+    False: re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]"),
+}
 
 
 def clean_text(text: str, *, multiline: bool) -> str:
@@ -53,10 +57,24 @@ def clean_text(text: str, *, multiline: bool) -> str:
     Line breaks of every kind become "\\n" in multi-line text; in a one-line
     field (a name, an address, a subject) line breaks and tabs become one space.
     """
-    if _ANY_SPECIAL.search(text) is None:
+    if _CHANGED[multiline].search(text) is None:
         return text
     text = _CONTROL.sub("", _LINE_BREAK.sub("\n", text))
     return text if multiline else _ONE_LINE_BREAKS.sub(" ", text)
+
+
+def needs_cleaning(*, multiline: bool):
+    """A function that finds what `clean_text` would change in a text (None: nothing)."""
+    return _CHANGED[multiline].search
+
+
+def clean_texts(texts: list, *, multiline: bool) -> list:
+    """`clean_text` of each text in a list (None stays None), checking the list in one go:
+    the thousands of values of a restore are almost always clean already."""
+    strings = [text for text in texts if text is not None]
+    if _CHANGED[multiline].search("".join(strings)) is None:
+        return texts
+    return [None if text is None else clean_text(text, multiline=multiline) for text in texts]
 
 
 def date_problem(value: date | datetime | None) -> str | None:

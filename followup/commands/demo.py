@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from followup import backup, sample
+from followup import backup
 from followup.commands import add_database_option, open_store
 
 
@@ -37,6 +37,9 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Loaded here, not with the list of commands: only this one needs the sample data.
+    from followup import sample
+
     store = open_store(args, existing=False, create_person=True)
     added = sample.load_sample(store, args.applications)
     total = len(store.list_applications())

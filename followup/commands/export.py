@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from followup import backup, planning, spreadsheet
+from followup import backup, planning
 from followup.calendar_export import build_ics
 from followup.commands import add_database_option, open_store
 from followup.store import Store
@@ -33,6 +33,10 @@ def everything_json_gz(store: Store, _application_id: int | None) -> bytes:
 
 def everything_csv(store: Store, _application_id: int | None) -> bytes:
     """Every table as a CSV file, zipped, for spreadsheets."""
+    # Loaded here: pandas takes most of a second to load, and every command
+    # (this file is read to list them all) would wait for it.
+    from followup import spreadsheet
+
     return spreadsheet.csv_zip(store)
 
 

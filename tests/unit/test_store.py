@@ -6,12 +6,13 @@ import pytest
 import sqlalchemy as sa
 
 from followup import tables
-from followup.errors import NotFound, StaleEdit, StorageError
+from followup.errors import NotFound, StaleEdit, StorageError, ValidationFailed
 from followup.model import (
     Action,
     ActionKind,
     ActionStatus,
     Application,
+    ApplicationBundle,
     CadenceProfile,
     CallsWelcome,
     Channel,
@@ -100,6 +101,109 @@ def test_every_record_round_trips_with_its_types(store):
     assert store.list_letters(application.id) == [letter]
     assert store.list_actions(application.id) == [action]
     assert isinstance(store.get_interview(interview.id).calls_welcome, CallsWelcome)
+
+
+def _bundle(company: str, *, due: date = date(2026, 12, 1)) -> ApplicationBundle:
+    """An application with everything under it, its texts with what the store cleans away."""
+    application = Application(
+        company,
+        "Analyst\r\nBcc: x@y.example",
+        notes="line one\r\nline two\x00",
+        created_at=datetime(2026, 11, 2, 9),
+    )
+    interview = Interview(
+        0, datetime(2026, 11, 20, 14, 30), decision_by=date(2100, 12, 31), next_steps="soon\x1b"
+    )
+    person = Interviewer(0, "Zoë\tÅngström", "CTO", "zoe@acme.example")
+    person.id = 1  # the file's ref, by which the letters and actions below name this person
+    notes = DebriefNotes(0, liked="the\u2028migration story")
+    letter = Letter(0, LetterKind.THANK_YOU_EMAIL, "zoe@acme.example", "Thanks\nBcc: all", "Body\r\n", 1)
+    actions = [
+        Action(0, ActionKind.STATUS_CHECK, due, Channel.PHONE, "Zoë", 1, attempt=1, why="because", uid="u-1"),
+        Action(0, ActionKind.CLOSE, date(1970, 1, 1), Channel.EMAIL, status=ActionStatus.DONE, done_on=due),
+    ]
+    return ApplicationBundle(application, [(interview, [(person, notes)])], [letter], actions)
+
+
+def _everything(store: Store) -> list:
+    """What the store gives back, without the ids the database chose."""
+    found = []
+    for application in store.list_applications():
+        interviews = store.list_interviews(application.id)
+        people = [p for i in interviews for p in store.list_interviewers(i.id)]
+        notes = [store.get_notes(p.id) for p in people]
+        found.append(
+            [
+                dataclasses.replace(application, id=None, version=None),
+                [dataclasses.replace(i, id=None, application_id=None, version=None) for i in interviews],
+                [dataclasses.replace(p, id=None, interview_id=None, version=None) for p in people],
+                [(n.liked, n.concerns) for n in notes],
+                [
+                    dataclasses.replace(x, id=None, application_id=None, interviewer_id=None)
+                    for x in store.list_letters(application.id)
+                ],
+                # An event id repeated in one calendar is replaced by a new one, whichever way it came.
+                [
+                    dataclasses.replace(x, id=None, application_id=None, interviewer_id=None, uid=None)
+                    for x in store.list_actions(application.id)
+                ],
+            ]
+        )
+    return found
+
+
+def test_a_restore_in_bulk_stores_what_saving_one_by_one_stores(store, tmp_path):
+    store.add_bundles([_bundle("Acme"), _bundle("Brisk")])
+    one_by_one = Store.open(f"sqlite:///{tmp_path / 'one-by-one.db'}")
+    try:
+        for bundle in (_bundle("Acme"), _bundle("Brisk")):
+            application = bundle.application
+            one_by_one.add_application(application)
+            ((interview, [(person, notes)]),) = bundle.interviews
+            interview.application_id = application.id
+            one_by_one.add_interview(interview)
+            person.interview_id = interview.id
+            one_by_one.add_interviewer(person)
+            notes.interviewer_id = person.id
+            one_by_one.save_notes(notes)
+            for record in [*bundle.letters, *bundle.actions]:
+                record.application_id = application.id
+                record.interviewer_id = person.id if record.interviewer_id else None
+            for letter in bundle.letters:
+                one_by_one.add_letter(letter)
+            for action in bundle.actions:
+                one_by_one.add_action(action)
+        expected = _everything(one_by_one)
+    finally:
+        one_by_one.close()
+    assert _everything(store) == expected
+    applications = store.list_applications()
+    actions = [x for a in applications for x in store.list_actions(a.id)]
+    uids = [x.uid for x in actions]
+    assert len(set(uids)) == 4 and uids.count("u-1") == 1
+    for application in applications:
+        (interview,) = store.list_interviews(application.id)
+        (person,) = store.list_interviewers(interview.id)
+        linked = [
+            x.interviewer_id
+            for x in [*store.list_letters(application.id), *store.list_actions(application.id)]
+        ]
+        assert sorted(linked, key=str) == sorted([person.id, person.id, None], key=str)
+    # Worked out by hand: control characters gone, line breaks kept in notes, one line in names.
+    application = expected[0][0]
+    assert (application.role, application.notes) == ("Analyst Bcc: x@y.example", "line one\nline two")
+    assert expected[0][2][0].name == "Zoë Ångström"
+    assert expected[0][3] == [("the\nmigration story", "")]
+    assert expected[0][4][0].subject == "Thanks Bcc: all"
+
+
+@pytest.mark.parametrize("due", [date(1969, 12, 31), date(2101, 1, 1)])
+def test_a_restore_in_bulk_refuses_a_date_outside_the_years_and_saves_nothing(store, due):
+    store.add_bundles([_bundle("Kept")])
+    with pytest.raises(ValidationFailed) as refused:
+        store.add_bundles([_bundle("Acme"), _bundle("Brisk", due=due)], replace_all=True)
+    assert "outside the years 1970 to 2100" in str(refused.value.errors)
+    assert [a.company for a in store.list_applications()] == ["Kept"]
 
 
 def test_settings_round_trip(store):

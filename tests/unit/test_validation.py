@@ -6,6 +6,7 @@ from followup.model import Application, Interview, Interviewer
 from followup.validation import (
     canonical_country,
     clean_text,
+    clean_texts,
     contact_warnings,
     country_problem,
     date_problem,
@@ -105,6 +106,10 @@ def test_a_missing_email_is_allowed_but_flagged():
 def test_control_characters_go_and_one_line_fields_stay_on_one_line(text, one_line, multi_line):
     assert clean_text(text, multiline=False) == one_line
     assert clean_text(text, multiline=True) == multi_line
+    # The same, checked a whole column at a time (a restore's way), among clean texts and nothing.
+    column = ["clean", None, text, "also clean"]
+    assert clean_texts(column, multiline=False) == ["clean", None, one_line, "also clean"]
+    assert clean_texts(column, multiline=True) == ["clean", None, multi_line, "also clean"]
 
 
 @pytest.mark.parametrize(
