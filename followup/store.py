@@ -929,10 +929,13 @@ class Store:
                     record.interviewer_id = named[record.interviewer_id].id
             letters += bundle.letters
             actions += bundle.actions
-        self._insert_many(conn, tables.letters, letters)
-        self._insert_many(conn, tables.actions, actions)
+        # Their applications are new, and carry this save's revision already.
+        self._insert_many(conn, tables.letters, letters, touch=False)
+        self._insert_many(conn, tables.actions, actions, touch=False)
 
-    def _insert_many(self, conn: sa.Connection, table: sa.Table, records: list) -> None:
+    def _insert_many(
+        self, conn: sa.Connection, table: sa.Table, records: list, *, touch: bool = True
+    ) -> None:
         """Letters or actions in multi-row statements: a restore of 10,000 applications saves
         70,000 of them, and one statement each takes minutes. The caller checked their parents."""
         if table is tables.actions:
@@ -940,7 +943,8 @@ class Store:
                 action.uid = action.uid or event_ids.new_uid()
         if not records:
             return
-        self._touch(conn, {record.application_id for record in records})
+        if touch:
+            self._touch(conn, {record.application_id for record in records})
         self._insert_rows(conn, table, records)
 
     @staticmethod
