@@ -614,14 +614,17 @@ def _status_checks(
             check = _action(s, ActionKind.STATUS_CHECK, due, channel, contact, why, attempt=streak)
         if close_by is None:
             close_by = _close_limit(s, check.due)
-        if check.due >= close_by:
+        # A check the user moved past the limit stays: it is their choice, and the page said so.
+        if check.due >= close_by and check is not moved:
             capped = True
             break
         actions.append(check)
         previous = check.due
         due, why = chase.after(check.due)
     if capped or (close_by is not None and due > close_by):
-        due, close_why = close_by, WHY["close_eight_weeks"]
+        # Eight weeks on, or the usual gap after a check moved by hand past them.
+        past = actions[-1].due if actions and actions[-1].due >= close_by else None
+        due, close_why = (close_by if past is None else due), WHY["close_eight_weeks"]
     else:
         close_why = WHY["close"].format(checks=chase.limit)
     close_why += "" if contact else WHY["no_contact"]

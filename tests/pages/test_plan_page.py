@@ -245,16 +245,26 @@ def test_done_and_skip_on_letters(app, store, acme):
 
 def test_moving_an_action_by_hand_keeps_it_there(today, app, store, thanked):
     _open(app)
-    check = _planned(store, thanked.id, ActionKind.STATUS_CHECK)[1]
-    new_day = clock.today() + timedelta(days=10)
+    first, check = _planned(store, thanked.id, ActionKind.STATUS_CHECK)[:2]
+    # A working day (a weekend day asks whether you are sure) ten or more days away.
+    new_day = business_days.add_business_days(clock.today() + timedelta(days=10), 0, "US")
     app.date_input(key=f"plan-move-{check.id}-{check.due}").set_value(new_day).run()
     assert not app.exception
     moved = [a for a in _planned(store, thanked.id) if a.manual]
     assert [(a.kind, a.due, a.attempt) for a in moved] == [(ActionKind.STATUS_CHECK, new_day, 2)]
     assert ":violet-badge[:material/edit_calendar: moved by hand]" in _text(app)
-    # The checks after it moved with it: five business days after the new day, and so on.
+    # The checks after it moved with it: five business days after the new day, and so on, while
+    # that is within eight weeks of the first check. Past them, the close: on the last day of the
+    # eight weeks, or five business days after the new day when that was moved past them too.
+    following = business_days.add_business_days(new_day, 5, "US")
+    limit = business_days.business_day_on_or_before(first.due + timedelta(days=56), "US")
     after = [a for a in _planned(store, thanked.id, ActionKind.STATUS_CHECK) if a.attempt > 2]
-    assert after[0].due == business_days.add_business_days(new_day, 5, "US")
+    if following < limit:
+        assert after[0].due == following
+    else:
+        assert after == []
+        close = following if new_day >= limit else limit
+        assert [a.due for a in _planned(store, thanked.id, ActionKind.CLOSE)] == [close]
     assert "What follows moved with it" in app.success[0].value.replace("\\", "")
     _button(app, "Recompute the plan").click().run()
     assert [(a.kind, a.due) for a in _planned(store, thanked.id) if a.manual] == [

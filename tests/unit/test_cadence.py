@@ -988,6 +988,23 @@ def test_a_check_moved_by_hand_keeps_its_place_and_the_ones_after_it_follow():
     assert of_kind(actions, ActionKind.CLOSE)[0].due == date(2026, 4, 10)
 
 
+def test_a_check_moved_by_hand_past_the_eight_weeks_stays_and_the_close_follows_it():
+    # The first check is Tuesday 10 March; eight weeks on is Tuesday 5 May, the last day the
+    # chase may close. Check 2 moved to Monday 11 May stays there; no check is planned after
+    # it, and the close comes five business days after it, Monday 18 May.
+    moved = Action(
+        7, ActionKind.STATUS_CHECK, date(2026, 5, 11), Channel.PHONE, "Dana Lee", 11, attempt=2, manual=True
+    )
+    actions = plan(scenario(history=(moved,)))
+    assert [(a.attempt, a.due, a.manual) for a in checks(actions)] == [
+        (1, date(2026, 3, 10), False),
+        (2, date(2026, 5, 11), True),
+    ]
+    [close] = of_kind(actions, ActionKind.CLOSE)
+    assert close.due == date(2026, 5, 18)
+    assert "Eight weeks since the first status check" in close.why
+
+
 def test_a_check_moved_before_the_one_ahead_of_it_no_longer_fits_and_goes():
     moved = Action(
         7, ActionKind.STATUS_CHECK, date(2026, 3, 9), Channel.PHONE, "Dana Lee", 11, attempt=2, manual=True
