@@ -289,13 +289,24 @@ def _default_parameter(widget) -> str:
     return next(name for name in ("index", "value", "default") if name in parameters)
 
 
-_UNSENT_TEXT = Path(__file__).with_name("unsent_text.js")
-
-
 # Boxes of a form that saves only on its button (the new application's company and role): their
 # text is kept in the tab until the button saved it, not only until the server has it, so a
 # refresh before the button keeps it too.
 KEPT_UNTIL_SAVED = ["journey-new-application-"]
+
+
+@functools.cache
+def _script(name: str) -> str:
+    """One of this folder's scripts, read once per server, not on every run."""
+    return Path(__file__).with_name(name).read_text(encoding="utf-8")
+
+
+def _run_in_browser(key: str, script: str) -> None:
+    """Put `script` (the app's own code, never user text) into the page, in a container
+    that is hidden: a script draws nothing and must not push the page down."""
+    st.html(f'<style>[data-testid="stLayoutWrapper"]:has(> .st-key-{key}) {{ display: none; }}</style>')
+    with st.container(key=key):
+        st.html(f"<script>{script}</script>", unsafe_allow_javascript=True)
 
 
 def keep_unsent_text(*, after_reload: bool = True) -> None:
@@ -307,18 +318,11 @@ def keep_unsent_text(*, after_reload: bool = True) -> None:
     of the text being typed, which it puts back and sends after a reload
     (`after_reload`) if the box still shows what it was typed on.
     """
-    script = _UNSENT_TEXT.read_text(encoding="utf-8")
-    # A hidden container: the script draws nothing and must not push the page down.
-    st.html('<style>[data-testid="stLayoutWrapper"]:has(> .st-key-unsent-text) { display: none; }</style>')
-    with st.container(key="unsent-text"):
-        st.html(
-            f"<script>window.followupRestoreAfterReload = {json.dumps(after_reload)};\n"
-            f"window.followupKeptUntilSaved = {json.dumps(KEPT_UNTIL_SAVED)};\n{script}</script>",
-            unsafe_allow_javascript=True,
-        )
-
-
-_PAGE_SCRIPTS = ("announce.js", "focus_in_sight.js")
+    _run_in_browser(
+        "unsent-text",
+        f"window.followupRestoreAfterReload = {json.dumps(after_reload)};\n"
+        f"window.followupKeptUntilSaved = {json.dumps(KEPT_UNTIL_SAVED)};\n{_script('unsent_text.js')}",
+    )
 
 
 def page_scripts() -> None:
@@ -327,11 +331,7 @@ def page_scripts() -> None:
     ui/announce.js has screen readers say the toasts and the status lines;
     ui/focus_in_sight.js keeps a toast from hiding the control with keyboard focus.
     """
-    here = Path(__file__).parent
-    script = "\n".join((here / name).read_text(encoding="utf-8") for name in _PAGE_SCRIPTS)
-    st.html('<style>[data-testid="stLayoutWrapper"]:has(> .st-key-page-scripts) { display: none; }</style>')
-    with st.container(key="page-scripts"):
-        st.html(f"<script>{script}</script>", unsafe_allow_javascript=True)
+    _run_in_browser("page-scripts", "\n".join(map(_script, ("announce.js", "focus_in_sight.js"))))
 
 
 def status_line(section: str, text: str) -> None:
