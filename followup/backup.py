@@ -194,13 +194,10 @@ def _reader(cls: type, name: str, hint: object) -> typing.Callable[[object], obj
     kinds, one_line = _value_plan(cls, name, hint)
     if not kinds:
         # Text, or a value JSON gives as the model holds it (true, false, null).
-        changed = validation.needs_cleaning(multiline=not one_line)
         multiline = not one_line
 
         def text(value: object) -> object:
-            if value.__class__ is str and changed(value) is not None:
-                return validation.clean_text(value, multiline=multiline)
-            return value
+            return validation.clean_text(value, multiline=multiline) if value.__class__ is str else value
 
         return text
     if len(kinds) == 1 and kinds[0][0] is _ENUM:
@@ -216,22 +213,13 @@ def _reader(cls: type, name: str, hint: object) -> typing.Callable[[object], obj
                 return kind(value)  # raises ValueError naming the value, or finds an alias
 
         return member
-    if len(kinds) == 1 and kinds[0][0] is _MOMENT and kinds[0][1] is date:
-        earliest, latest = validation.EARLIEST_DATE, validation.LATEST_DATE
+    if len(kinds) == 1 and kinds[0][0] is _MOMENT:
+        moment_kind = kinds[0][1]
 
-        def day(value: object) -> object:
-            if value.__class__ is str and len(value) == 10:
-                try:
-                    found = date.fromisoformat(value)
-                except ValueError:
-                    pass
-                else:
-                    if earliest <= found <= latest:
-                        return found
-            # Nothing, or a problem that _moment words.
-            return None if value is None else _moment(date, value)
+        def moment(value: object) -> object:
+            return None if value is None else _moment(moment_kind, value)
 
-        return day
+        return moment
     return functools.partial(_parse_value, cls, name, hint)
 
 

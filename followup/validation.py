@@ -63,11 +63,6 @@ def clean_text(text: str, *, multiline: bool) -> str:
     return text if multiline else _ONE_LINE_BREAKS.sub(" ", text)
 
 
-def needs_cleaning(*, multiline: bool):
-    """A function that finds what `clean_text` would change in a text (None: nothing)."""
-    return _CHANGED[multiline].search
-
-
 def clean_texts(texts: list, *, multiline: bool) -> list:
     """`clean_text` of each text in a list (None stays None), checking the list in one go:
     the thousands of values of a restore are almost always clean already."""
