@@ -132,7 +132,8 @@ def prepare(rows: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
             if column not in frame:
                 continue  # read without the timeline's words (see Store.overview_changes)
             # One unit everywhere: merges refuse to match seconds against microseconds.
-            frame[column] = pd.to_datetime(frame[column]).astype("datetime64[us]")
+            # Dates or ISO text, as the database's driver gives them (see Store.overview_rows).
+            frame[column] = pd.to_datetime(frame[column], format="ISO8601").astype("datetime64[us]")
         for column in ("id", "application_id"):
             if column in frame:
                 frame[column] = frame[column].astype("int64")

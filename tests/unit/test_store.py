@@ -2,10 +2,11 @@ import dataclasses
 import threading
 from datetime import date, datetime
 
+import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from followup import tables
+from followup import overview, tables
 from followup.errors import NotFound, StaleEdit, StorageError, ValidationFailed
 from followup.model import (
     Action,
@@ -26,7 +27,7 @@ from followup.model import (
     Settings,
     Status,
 )
-from followup.store import Store, default_url
+from followup.store import Store, default_url, overview_frames
 
 
 @pytest.fixture
@@ -195,6 +196,28 @@ def test_a_restore_in_bulk_stores_what_saving_one_by_one_stores(store, tmp_path)
     assert expected[0][2][0].name == "Zoë Ångström"
     assert expected[0][3] == [("the\nmigration story", "")]
     assert expected[0][4][0].subject == "Thanks Bcc: all"
+
+
+def test_the_overview_reads_dates_as_the_driver_gives_them_and_prepares_them_as_typed_ones(store):
+    """The overview skips SQLAlchemy's conversion of each date (text in SQLite); once prepared,
+    its frames are those of the typed read, dates and times to the second."""
+    store.add_bundles([_bundle("Acme"), _bundle("Brisk", due=date(2026, 12, 24))])
+    read = overview.prepare(store.overview_rows())
+    with store._read() as conn, conn.begin():
+        typed = overview.prepare(overview_frames(store._overview_records(conn, None)))
+    for name, frame in typed.items():
+        pd.testing.assert_frame_equal(read[name], frame)
+    actions = read["actions"].sort_values(["application_id", "id"])
+    assert actions["due"].tolist() == [
+        pd.Timestamp(2026, 12, 1),
+        pd.Timestamp(1970, 1, 1),
+        pd.Timestamp(2026, 12, 24),
+        pd.Timestamp(1970, 1, 1),
+    ]
+    assert actions["done_on"].dropna().tolist() == [pd.Timestamp(2026, 12, 1), pd.Timestamp(2026, 12, 24)]
+    assert read["interviews"]["starts_at"].tolist() == [pd.Timestamp(2026, 11, 20, 14, 30)] * 2
+    assert read["interviews"]["decision_by"].tolist() == [pd.Timestamp(2100, 12, 31)] * 2
+    assert read["applications"]["created_at"].tolist() == [pd.Timestamp(2026, 11, 2, 9)] * 2
 
 
 @pytest.mark.parametrize("due", [date(1969, 12, 31), date(2101, 1, 1)])
