@@ -15,6 +15,7 @@ first bytes, whatever the file is called.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import enum
 import functools
@@ -33,6 +34,7 @@ from datetime import date, datetime
 from typing import BinaryIO
 
 import fastjsonschema
+import msgspec
 
 from followup import business_days, clock, event_ids, tables, validation
 from followup.errors import FollowupError
@@ -327,6 +329,59 @@ def _validator():
     return fastjsonschema.compile(schema(), detailed_exceptions=True)
 
 
+@functools.cache
+def _decoder() -> msgspec.json.Decoder:
+    """The schema as msgspec types: they read a valid backup and check it in one pass, in a
+    fifth of the time of reading the JSON and then checking it.
+
+    They refuse whatever the schema refuses (and a few odd files it allows, such as
+    duplicate fields); a refused file is read again the slow way, whose messages
+    say what is wrong and where."""
+    return msgspec.json.Decoder(_msgspec_type(schema(), "Document"))
+
+
+def _msgspec_type(node: dict, name: str) -> object:
+    """The msgspec type of one node of the schema (the kinds of node `schema` writes)."""
+    if "const" in node:
+        return typing.Literal[node["const"]]
+    if "enum" in node:
+        choices = typing.Literal[tuple(value for value in node["enum"] if value is not None)]
+        return choices | None if None in node["enum"] else choices
+    kinds = node["type"] if isinstance(node["type"], list) else [node["type"]]
+    kind = next(kind for kind in kinds if kind != "null")
+    if kind == "object":
+        required = set(node["required"])
+        fields = [
+            (key, _msgspec_type(part, name + key.title()))
+            if key in required
+            # Left out, the field stays out of the document: UNSET is not written back.
+            else (key, _msgspec_type(part, name + key.title()) | msgspec.UnsetType, msgspec.UNSET)
+            for key, part in node["properties"].items()
+        ]
+        found = msgspec.defstruct(name, fields, kw_only=True, forbid_unknown_fields=True)
+    elif kind == "array":
+        item = _msgspec_type(node["items"], name + "Item")
+        found = typing.Annotated[list[item], msgspec.Meta(max_length=node["maxItems"])]
+    elif kind == "string":
+        limits = {"max_length": node.get("maxLength"), "pattern": node.get("pattern")}
+        found = typing.Annotated[str, msgspec.Meta(**{k: v for k, v in limits.items() if v is not None})]
+    elif kind == "integer":
+        found = typing.Annotated[int, msgspec.Meta(ge=node["minimum"], le=node["maximum"])]
+    elif kind == "boolean":
+        found = bool
+    else:
+        raise ValueError(f"the schema has a node msgspec is not told about: {node}")
+    return found | None if "null" in kinds else found
+
+
+def _read_valid(data: bytes) -> dict | None:
+    """The document of a backup that the schema accepts, as json.loads reads it; else None."""
+    try:
+        return msgspec.to_builtins(_decoder().decode(data))
+    except msgspec.DecodeError:  # also a msgspec.ValidationError
+        return None
+
+
 # -- export ----------------------------------------------------------------------------
 
 
@@ -496,6 +551,9 @@ def _parse(data: bytes) -> Parsed:
     _sniff(data[:_CHUNK])
     if data.startswith(GZIP_MAGIC):
         data = _gunzip(data)
+    document = _read_valid(data.removeprefix(codecs.BOM_UTF8))
+    if document is not None:
+        return _records(document)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

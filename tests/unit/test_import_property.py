@@ -2,6 +2,7 @@
 works everywhere: every command, every download, a recomputed plan, and a backup of it that
 restores to the same."""
 
+import gzip
 import json
 
 import pytest
@@ -102,3 +103,71 @@ def test_the_fast_check_agrees_with_the_reference_validator():
     assert not validator.is_valid(broken)
     with pytest.raises(backup.ImportRefused, match=r"actions\[1\]\.due: expected a date written YYYY-MM-DD"):
         backup.parse(json.dumps(broken).encode())
+
+
+def _outcome(data: bytes):
+    """What `parse` makes of `data`: the records, or the refusal's message."""
+    try:
+        return backup.parse(data)
+    except backup.ImportRefused as refusal:
+        return f"refused: {refusal}"
+
+
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(data=hostile_backup(BASE))
+def test_the_one_pass_read_accepts_only_what_the_schema_accepts_and_reads_it_alike(data):
+    """The msgspec read is a shortcut: whatever it accepts, the schema accepts and json reads
+    the same; whatever it refuses is read the slow way. Either way `parse` answers alike."""
+    clock.set_now(TODAY)
+    try:
+        plain = gzip.decompress(data) if data.startswith(backup.GZIP_MAGIC) else data
+        quick = backup._read_valid(plain)
+        if quick is not None:
+            event("read in one pass")
+            document = json.loads(plain)
+            assert quick == document
+            backup._validator()(document)  # raises if the schema refuses it
+        fast = _outcome(data)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(backup, "_read_valid", lambda _data: None)
+            assert _outcome(data) == fast
+    finally:
+        clock.set_now(None)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda text: text.replace('"due": "', '"due": "\\u0661', 1),  # a digit that is not 0-9
+        lambda text: text.replace('"starts_at": "2026-', '"starts_at": " 2026-', 1),
+        lambda text: text.replace('"starts_at": "2026-11-', '"starts_at": "2026-11-0', 1),
+        lambda text: text.replace('", "role"', '\\n", "role"', 1),  # a line break in a one-line field
+        lambda text: text.replace('"company"', '"company": "Twice", "company"', 1),
+        lambda text: text.replace('"ref": 1,', '"ref": 1.0,', 1),
+        lambda text: text.replace('"ref": 1,', '"ref": true,', 1),
+        lambda text: text.replace('"version": 2', '"version": 2, "extra": 1', 1),
+        lambda text: "\ufeff" + text,
+        lambda text: text.replace('"ref": 1,', '"ref": 100000000000000000000000,', 1),
+        lambda text: text.replace('"ref": 1,', '"ref": NaN,', 1),
+    ],
+)
+def test_odd_but_possible_files_get_the_same_answer_both_ways(change, monkeypatch):
+    text = change(json.dumps(BASE))
+    assert text != json.dumps(BASE)
+    data = text.encode("utf-8")
+    clock.set_now(TODAY)
+    try:
+        fast = _outcome(data)
+        monkeypatch.setattr(backup, "_read_valid", lambda _data: None)
+        assert _outcome(data) == fast
+    finally:
+        clock.set_now(None)
+
+
+def test_a_real_export_is_read_in_one_pass_as_json_reads_it():
+    data = json.dumps(BASE).encode()
+    assert backup._read_valid(data) == json.loads(data)
