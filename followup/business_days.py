@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import holidays
 from holidays import registry
@@ -67,7 +67,7 @@ def _whole_country(country: str) -> Region:
 def check_country(country: str) -> str:
     """The country code in canonical form, or UnknownCountry (a ValueError) naming the bad code."""
     code = country.strip().upper() if isinstance(country, str) else country
-    if code not in holidays.list_supported_countries():
+    if code not in _canonical_codes():
         raise UnknownCountry(f"Unknown country code {country!r}: use a two-letter code such as US, GB or DE.")
     return code
 
@@ -111,7 +111,17 @@ def subdivisions(country: str) -> list[tuple[str, str]]:
 
 def holiday_calendar_country(code: str) -> str:
     """The two-letter code of a supported country given by any of its codes ("USA" → "US")."""
-    return _calendar(code, "", 2026).country
+    return _canonical_codes()[check_country(code)]
+
+
+@cache
+def _canonical_codes() -> dict[str, str]:
+    """Every code of a country the `holidays` package knows ("US" and "USA"), to its two-letter one.
+
+    From the package's registry, which names them without loading its calendars: any
+    calendar, or the list of countries with their regions, loads the module of every
+    country, a tenth of a second of a restore or a check of the settings."""
+    return {code: entry[1] for entry in registry.COUNTRIES.values() for code in entry[1:] if code.isupper()}
 
 
 def supported_countries() -> list[tuple[str, str]]:

@@ -1,5 +1,6 @@
 from datetime import date
 
+import holidays
 import pytest
 
 from followup.business_days import (
@@ -8,6 +9,7 @@ from followup.business_days import (
     business_day_on_or_before,
     check_country,
     check_subdivision,
+    holiday_calendar_country,
     holiday_name,
     is_business_day,
     next_business_day_on_or_after,
@@ -144,3 +146,15 @@ def test_the_business_day_on_or_before():
     assert business_day_on_or_before(date(2026, 12, 25), "US") == date(2026, 12, 24)  # Christmas, a Friday
     assert business_day_on_or_before(date(2026, 11, 22), "US") == date(2026, 11, 20)  # Sunday -> Friday
     assert business_day_on_or_before(date(2026, 11, 20), "US") == date(2026, 11, 20)
+
+
+def test_every_code_of_a_country_names_the_calendar_the_package_gives_it():
+    """Codes are looked up in the package's registry; its calendars are the reference."""
+    codes = holidays.list_supported_countries()
+    assert {"US", "USA", "GB", "UK", "DE"} <= set(codes)
+    for code in codes:
+        expected = holidays.country_holidays(code, years=2026).country
+        assert holiday_calendar_country(code) == expected
+        assert holiday_calendar_country(code.lower()) == expected
+    with pytest.raises(ValueError, match="Unknown country code 'XX'"):
+        holiday_calendar_country("XX")
