@@ -623,8 +623,8 @@ def _status_checks(
         due, why = chase.after(check.due)
     if capped or (close_by is not None and due > close_by):
         # Eight weeks on, or the usual gap after a check moved by hand past them.
-        past = actions[-1].due if actions and actions[-1].due >= close_by else None
-        due, close_why = (close_by if past is None else due), WHY["close_eight_weeks"]
+        moved_past = bool(actions) and actions[-1].due >= close_by
+        due, close_why = (due if moved_past else close_by), WHY["close_eight_weeks"]
     else:
         close_why = WHY["close"].format(checks=chase.limit)
     close_why += "" if contact else WHY["no_contact"]
