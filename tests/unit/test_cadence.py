@@ -48,6 +48,13 @@ def dues(actions):
     return [a.due for a in actions]
 
 
+def moved_check(due, attempt=2):
+    """Status check `attempt` as the user moved it by hand to `due`."""
+    return Action(
+        7, ActionKind.STATUS_CHECK, due, Channel.PHONE, "Dana Lee", 11, attempt=attempt, manual=True
+    )
+
+
 def logged_check(due, outcome, attempt=1, **changes):
     return Action(
         application_id=7,
@@ -434,9 +441,7 @@ def test_withdrawal_cancels_everything_even_manual_actions():
         ActionStatus.DONE,
         outcome=AttemptOutcome.WITHDREW,
     )
-    manual = Action(
-        7, ActionKind.STATUS_CHECK, date(2026, 3, 12), Channel.PHONE, "Dana Lee", 11, attempt=1, manual=True
-    )
+    manual = moved_check(date(2026, 3, 12), attempt=1)
     assert plan(scenario(history=(withdrew, manual))) == []
 
 
@@ -459,9 +464,7 @@ def decided(day, outcome, *, who=DANA, saved=None, **changes):
 
 def test_a_recorded_withdrawal_plans_the_letter_that_day_and_cancels_the_rest():
     unanswered = logged_check(date(2026, 3, 10), AttemptOutcome.NO_ANSWER)
-    manual = Action(
-        7, ActionKind.STATUS_CHECK, date(2026, 3, 20), Channel.PHONE, "Dana Lee", 11, attempt=2, manual=True
-    )
+    manual = moved_check(date(2026, 3, 20))
     withdrew = decided(date(2026, 3, 14), AttemptOutcome.WITHDREW, who=None)  # a Saturday
     actions = plan(scenario(interviewers=(DANA, SAM), history=(unanswered, manual, withdrew)))
     assert [(a.kind, a.due, a.recipient, a.channel) for a in actions] == [
@@ -657,9 +660,7 @@ def test_manual_actions_are_kept_as_they_are():
 
 def test_manual_checks_stop_after_a_decision():
     rejection = logged_check(date(2026, 3, 13), AttemptOutcome.REJECTION)
-    manual = Action(
-        7, ActionKind.STATUS_CHECK, date(2026, 3, 20), Channel.PHONE, "Dana Lee", 11, attempt=2, manual=True
-    )
+    manual = moved_check(date(2026, 3, 20))
     assert checks(plan(scenario(history=(rejection, manual)))) == []
 
 
@@ -975,9 +976,7 @@ def test_a_check_moved_by_hand_keeps_its_place_and_the_ones_after_it_follow():
     # Check 1 stays on Tuesday 10 March; check 2 moves from the 17th to Friday 20. The checks after
     # it keep the five-business-day spacing from there: Friday 27 March, Friday 3 April; the close
     # Friday 10 April.
-    moved = Action(
-        7, ActionKind.STATUS_CHECK, date(2026, 3, 20), Channel.PHONE, "Dana Lee", 11, attempt=2, manual=True
-    )
+    moved = moved_check(date(2026, 3, 20))
     actions = plan(scenario(history=(moved,)))
     assert [(a.attempt, a.due, a.manual) for a in checks(actions)] == [
         (1, date(2026, 3, 10), False),
@@ -992,9 +991,7 @@ def test_a_check_moved_by_hand_past_the_eight_weeks_stays_and_the_close_follows_
     # The first check is Tuesday 10 March; eight weeks on is Tuesday 5 May, the last day the
     # chase may close. Check 2 moved to Monday 11 May stays there; no check is planned after
     # it, and the close comes five business days after it, Monday 18 May.
-    moved = Action(
-        7, ActionKind.STATUS_CHECK, date(2026, 5, 11), Channel.PHONE, "Dana Lee", 11, attempt=2, manual=True
-    )
+    moved = moved_check(date(2026, 5, 11))
     actions = plan(scenario(history=(moved,)))
     assert [(a.attempt, a.due, a.manual) for a in checks(actions)] == [
         (1, date(2026, 3, 10), False),
@@ -1006,9 +1003,7 @@ def test_a_check_moved_by_hand_past_the_eight_weeks_stays_and_the_close_follows_
 
 
 def test_a_check_moved_before_the_one_ahead_of_it_no_longer_fits_and_goes():
-    moved = Action(
-        7, ActionKind.STATUS_CHECK, date(2026, 3, 9), Channel.PHONE, "Dana Lee", 11, attempt=2, manual=True
-    )
+    moved = moved_check(date(2026, 3, 9))
     actions = checks(plan(scenario(history=(moved,))))
     assert moved not in actions
     assert dues(actions) == [date(2026, 3, 10), date(2026, 3, 17), date(2026, 3, 24), date(2026, 3, 31)]
