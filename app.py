@@ -8,6 +8,8 @@ from ui import account, errors, forms, menu, session
 
 PAGES = Path(__file__).parent / "pages"
 
+session.routed()
+
 
 def page(name: str, title: str, icon: str, **options) -> st.Page:
     return st.Page(PAGES / f"{name}.py", title=title, icon=f":material/{icon}:", **options)
@@ -53,6 +55,17 @@ if account.sign_in_required():
         sign_in.run()
     st.stop()
 
+# Today is the app's address itself ("/"); its page keeps a name of its own, which only tells
+# it apart from the old address below.
+today = page("overview", "Today", "dashboard", default=True, url_path="today")
+
+
+def _today_by_its_old_address() -> None:
+    # /overview, Today's address on a server's very first visit (Streamlit names a page after its
+    # file until the router has run once): a bookmark made then still opens Today, not an error.
+    st.switch_page(today, query_params=st.query_params.to_dict())
+
+
 navigation = st.navigation(
     {
         "After the interview": [
@@ -64,7 +77,8 @@ navigation = st.navigation(
         ],
         "Overview": [
             # The page to open every morning, and the welcome on a first visit.
-            page("overview", "Today", "dashboard", default=True),
+            today,
+            st.Page(_today_by_its_old_address, title="Today", url_path="overview", visibility="hidden"),
             page("applications", "Applications", "work"),
             page("data", "Your data", "database"),
             page("sources", "Sources", "menu_book"),

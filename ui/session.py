@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from contextvars import ContextVar
+from pathlib import Path
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from followup import clock, demo
 from followup.errors import FollowupError
@@ -20,6 +23,11 @@ _DEMO_KEY = "demo_database"
 _TOUR_KEY = "sample_tour_database"
 _PERSON_KEY = "person_store"
 _FLASH_KEY = "flash"
+ROUTER = Path(__file__).resolve().parents[1] / "app.py"
+# Set by the router in the thread that runs the script. A thread can go on to later runs, but
+# once any run has gone through the router Streamlit's old mode is off for good and every later
+# run goes through the router too: a value left by an earlier run is never wrong.
+_ROUTED: ContextVar[bool] = ContextVar("followup_routed", default=False)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -68,6 +76,11 @@ def signed_in_label() -> str:
     return ""
 
 
+def routed() -> None:
+    """Called by the router (app.py) at the top of every run: this run goes through it."""
+    _ROUTED.set(True)
+
+
 def ensure_router() -> None:
     """Make sure this page runs inside the router (app.py), even on a first-visit deep link.
 
@@ -75,10 +88,20 @@ def ensure_router() -> None:
     until some session has called st.navigation; until then a link straight to
     /plan runs pages/plan.py alone, without app.py (no page config, no demo
     banner). Switching that mode off and rerunning hands the request to app.py.
+    Whether this run went through the router is asked of the run itself, not of
+    Streamlit's mode: two visitors who open deep links while the server starts
+    both run alone, and the first to get here switches the mode off for both.
     """
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
+    if _ROUTED.get() or not _router_is_main_script():
+        return
+    PagesManager.uses_pages_directory = False
+    st.rerun()
+
+
+def _router_is_main_script() -> bool:
+    # A page started on its own (streamlit run pages/plan.py) has no router to hand over to.
+    ctx = get_script_run_ctx()
+    return ctx is not None and Path(ctx.main_script_path).resolve() == ROUTER
 
 
 def store() -> Store:

@@ -12,6 +12,8 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 # axe-core, the accessibility rule engine, pinned in tests/browser/axe/package-lock.json.
 AXE_FOLDER = Path(__file__).resolve().parent / "axe"
 AXE_SCRIPT = AXE_FOLDER / "node_modules" / "axe-core" / "axe.min.js"
+# The browser tab's title once the router has run (its page configuration).
+ROUTER_TITLE = "followup"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -58,10 +60,18 @@ def page(browser):
 
 
 def settle(page) -> None:
-    """Wait until Streamlit has finished the rerun, then fail on any exception shown."""
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=30_000)
+    """Wait until Streamlit has finished the rerun, then fail on any exception shown.
+
+    A first visit straight to a page's address on a fresh server runs twice: the page
+    alone, which hands the request to the router (app.py), then the router. Between the
+    two the app is idle for as long as Streamlit's clean-up after a run takes, which on a
+    busy machine is longer than any fixed wait; the router's page title says it has run.
+    """
+    idle = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+    page.wait_for_selector(idle, timeout=30_000)
+    expect(page).to_have_title(ROUTER_TITLE, timeout=30_000)
     page.wait_for_timeout(300)
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=30_000)
+    page.wait_for_selector(idle, timeout=30_000)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
 
 
