@@ -4,6 +4,7 @@ restores to the same."""
 
 import gzip
 import json
+import re
 
 import pytest
 from hypothesis import HealthCheck, event, given, settings
@@ -171,3 +172,139 @@ def test_odd_but_possible_files_get_the_same_answer_both_ways(change, monkeypatc
 def test_a_real_export_is_read_in_one_pass_as_json_reads_it():
     data = json.dumps(BASE).encode()
     assert backup._read_valid(data) == json.loads(data)
+
+
+def _refuse_at_once(_document, _settings):
+    raise AssertionError("not read at once")
+
+
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(data=hostile_backup(BASE))
+def test_reading_a_field_at_a_time_gives_what_reading_record_by_record_gives(data):
+    """The column-wise reading is a shortcut too: the same records, or (on any problem) the
+    reading record by record, whose refusal names the first problem and its place."""
+    clock.set_now(TODAY)
+    try:
+        fast = _outcome(data)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(backup, "_records_at_once", _refuse_at_once)
+            assert _outcome(data) == fast
+    finally:
+        clock.set_now(None)
+
+
+def _read_at_once_only(monkeypatch) -> None:
+    def never(_document, _settings):
+        raise AssertionError("read record by record")
+
+    monkeypatch.setattr(backup, "_records_one_by_one", never)
+
+
+def test_a_real_export_is_read_a_field_at_a_time(monkeypatch):
+    """The shortcut takes the files it is for: what the app writes, versions 1 and 2."""
+    clock.set_now(TODAY)
+    try:
+        expected = backup.parse(json.dumps(BASE).encode())
+        old = json.loads(json.dumps(BASE))
+        old["version"] = 1
+        for application in old["applications"]:
+            for action in application["actions"]:
+                del action["uid"]
+        expected_old = backup.parse(json.dumps(old).encode())
+        _read_at_once_only(monkeypatch)
+        assert backup.parse(json.dumps(BASE).encode()) == expected
+        assert backup.parse(json.dumps(old).encode()) == expected_old
+        assert all(action.uid for bundle in expected_old.bundles for action in bundle.actions)
+    finally:
+        clock.set_now(None)
+
+
+def test_fields_left_out_and_kinds_of_record_absent_are_read_at_once_as_one_by_one(monkeypatch):
+    document = json.loads(json.dumps(BASE))
+    for application in document["applications"]:
+        application["letters"] = []
+        del application["notes"], application["status"]
+        for interview in application["interviews"]:
+            del interview["round"]
+            for person in interview["interviewers"]:
+                person["notes"] = None
+    data = json.dumps(document).encode()
+    clock.set_now(TODAY)
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(backup, "_records_at_once", _refuse_at_once)
+            expected = backup.parse(data)
+        first = expected.bundles[0]
+        assert first.application.status.value == "active" and first.application.notes == ""
+        assert first.interviews[0][0].round == 1 and not first.letters
+        _read_at_once_only(monkeypatch)
+        assert backup.parse(data) == expected
+    finally:
+        clock.set_now(None)
+
+
+@pytest.mark.parametrize(
+    ("field", "written", "kept"),
+    [
+        ("company", "Acme\tLabs\r\nEast", "Acme Labs East"),  # one line: breaks and tabs become a space
+        ("notes", "line\r\nbreak\x00\u2028end", "line\nbreak\nend"),  # many lines: breaks kept, controls gone
+    ],
+)
+def test_texts_read_at_once_are_cleaned_as_one_by_one(field, written, kept, monkeypatch):
+    document = json.loads(json.dumps(BASE))
+    document["applications"][1][field] = written
+    data = json.dumps(document).encode()
+    clock.set_now(TODAY)
+    try:
+        _read_at_once_only(monkeypatch)
+        parsed = backup.parse(data)
+        assert getattr(parsed.bundles[1].application, field) == kept
+    finally:
+        clock.set_now(None)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda d: d["applications"][1]["actions"][0].update(due="1960-01-01"),
+            r"applications\[2\]\.actions\[1\]\.due: The date 1960-01-01 is outside",
+        ),
+        (
+            lambda d: d["applications"][2].update(ref=d["applications"][0]["ref"]),
+            r"applications\[3\]: the ref \d+ is used twice",
+        ),
+        (
+            lambda d: d["applications"][0]["actions"][0].update(status="done", done_on=None),
+            r"applications\[1\]\.actions\[1\]\.done_on: a follow-up marked done",
+        ),
+        (
+            lambda d: d["applications"][1].update(company="\x00"),
+            r"applications\[2\]\.company: Company is required",
+        ),
+        (
+            lambda d: (
+                d["applications"][2]["letters"].append(
+                    {**d["applications"][2]["letters"][0], "ref": 999, "interviewer": 998}
+                )
+                if d["applications"][2]["letters"]
+                else d["applications"][2]["actions"][0].update(interviewer=998)
+            ),
+            r"applications\[3\]\.(letters|actions)\[\d+\]\.interviewer: no interviewer of this application has ref 998",
+        ),
+    ],
+)
+def test_what_the_reading_at_once_cannot_take_is_read_and_named_one_by_one(change, message):
+    document = json.loads(json.dumps(BASE))
+    change(document)
+    data = json.dumps(document).encode()
+    clock.set_now(TODAY)
+    try:
+        outcome = _outcome(data)
+        assert isinstance(outcome, str) and re.search(message, outcome), outcome
+    finally:
+        clock.set_now(None)
