@@ -1,6 +1,8 @@
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from followup.model import Application, Interview, Interviewer
 from followup.validation import (
@@ -150,3 +152,23 @@ def test_a_decision_date_out_of_range_is_flagged_before_it_is_compared():
         "outside the years 1970 to 2100"
         in validate_interview(interview, today=date(2026, 11, 22))["decision_by"]
     )
+
+
+_TEXTS = st.lists(
+    st.one_of(
+        st.none(),
+        st.text(),  # any code point, lone surrogates too
+        st.text(st.characters(max_codepoint=127)),  # the ASCII texts nearly every restore holds
+        st.text(st.sampled_from("ab \t\n\r\x00\x1f\x7f")),  # ASCII, checked as bytes
+        st.text(st.sampled_from("ab é\x85\x9f\u2028\t")),  # the others, checked by the pattern
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=400)
+@given(texts=_TEXTS, multiline=st.booleans())
+def test_a_column_is_cleaned_as_each_of_its_texts_is(texts, multiline):
+    assert clean_texts(texts, multiline=multiline) == [
+        None if text is None else clean_text(text, multiline=multiline) for text in texts
+    ]
