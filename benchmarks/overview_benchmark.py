@@ -325,7 +325,7 @@ def main() -> int:
         for size in args.sizes:
             rows = results[(size, True)]["table_rows"]
             for name, script, path, env in (
-                ("overview", ROOT / "app.py", "overview", {URL_VARIABLE: urls[size]}),
+                ("overview", ROOT / "app.py", "", {URL_VARIABLE: urls[size]}),
                 ("baseline", BASELINE, "", {ROWS_VARIABLE: str(rows)}),
             ):
                 answer = first_answer(script, path, env, folder / "server.log")
