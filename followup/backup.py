@@ -679,13 +679,18 @@ def _records(document: dict) -> Parsed:
         return _records_one_by_one(document, settings)
 
 
-def _settings(document: dict) -> Settings:
-    place = "In settings"
-    settings = _build(Settings, document["settings"], place)
-    problems = validation.validate_settings(settings)
+def _checked(obj, check, place: str):
+    """`obj` if the forms' `check` finds nothing wrong with it; else ImportRefused naming the first field."""
+    problems = check(obj)
     if problems:
         field, message = next(iter(problems.items()))
         raise ImportRefused(f"{place}.{field}: {message}")
+    return obj
+
+
+def _settings(document: dict) -> Settings:
+    place = "In settings"
+    settings = _checked(_build(Settings, document["settings"], place), validation.validate_settings, place)
     settings.country = validation.canonical_country(settings.country)
     settings.subdivision = business_days.check_subdivision(settings.country, settings.subdivision)
     return settings
@@ -701,31 +706,24 @@ def _records_one_by_one(document: dict, settings: Settings) -> Parsed:
             raise ImportRefused(f"{place}: the ref {ref} is used twice.")
         seen.add(ref)
 
-    def checked(obj, check, place: str):
-        problems = check(obj)
-        if problems:
-            field, message = next(iter(problems.items()))
-            raise ImportRefused(f"{place}.{field}: {message}")
-        return obj
-
     bundles = []
     for a_index, app in enumerate(document["applications"], 1):
         where = f"In applications[{a_index}]"
         claim(app["ref"], where)
-        application = checked(_build(Application, app, where), validation.validate_application, where)
+        application = _checked(_build(Application, app, where), validation.validate_application, where)
         names: dict[int, str] = {}
         interviews = []
         for i_index, item in enumerate(app["interviews"], 1):
             at = f"{where}.interviews[{i_index}]"
             claim(item["ref"], at)
-            interview = checked(
+            interview = _checked(
                 _build(Interview, item, at, application_id=0), validation.validate_interview, at
             )
             people = []
             for p_index, person_data in enumerate(item["interviewers"], 1):
                 person_at = f"{at}.interviewers[{p_index}]"
                 claim(person_data["ref"], person_at)
-                person = checked(
+                person = _checked(
                     _build(Interviewer, person_data, person_at, interview_id=0),
                     validation.validate_interviewer,
                     person_at,
@@ -754,7 +752,7 @@ def _records_one_by_one(document: dict, settings: Settings) -> Parsed:
                         f"{at}.interviewer: no interviewer of this application has ref {person}."
                     )
                 records.append(
-                    checked(_build(cls, data, at, application_id=0, interviewer_id=person), check, at)
+                    _checked(_build(cls, data, at, application_id=0, interviewer_id=person), check, at)
                 )
             return records
 
