@@ -106,6 +106,14 @@ def test_the_fast_check_agrees_with_the_reference_validator():
         backup.parse(json.dumps(broken).encode())
 
 
+# The shortcuts' properties: each compares `parse` with and without one shortcut.
+_SHORTCUT_EXAMPLES = settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
 def _outcome(data: bytes):
     """What `parse` makes of `data`: the records, or the refusal's message."""
     try:
@@ -114,11 +122,7 @@ def _outcome(data: bytes):
         return f"refused: {refusal}"
 
 
-@settings(
-    max_examples=300,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+@_SHORTCUT_EXAMPLES
 @given(data=hostile_backup(BASE))
 def test_the_one_pass_read_accepts_only_what_the_schema_accepts_and_reads_it_alike(data):
     """The msgspec read is a shortcut: whatever it accepts, the schema accepts and json reads
@@ -178,11 +182,7 @@ def _refuse_at_once(_document, _settings):
     raise AssertionError("not read at once")
 
 
-@settings(
-    max_examples=300,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+@_SHORTCUT_EXAMPLES
 @given(data=hostile_backup(BASE))
 def test_reading_a_field_at_a_time_gives_what_reading_record_by_record_gives(data):
     """The column-wise reading is a shortcut too: the same records, or (on any problem) the
@@ -207,20 +207,17 @@ def _read_at_once_only(monkeypatch) -> None:
 def test_a_real_export_is_read_a_field_at_a_time(monkeypatch):
     """The shortcut takes the files it is for: what the app writes, versions 1 and 2."""
     clock.set_now(TODAY)
-    try:
-        expected = backup.parse(json.dumps(BASE).encode())
-        old = json.loads(json.dumps(BASE))
-        old["version"] = 1
-        for application in old["applications"]:
-            for action in application["actions"]:
-                del action["uid"]
-        expected_old = backup.parse(json.dumps(old).encode())
-        _read_at_once_only(monkeypatch)
-        assert backup.parse(json.dumps(BASE).encode()) == expected
-        assert backup.parse(json.dumps(old).encode()) == expected_old
-        assert all(action.uid for bundle in expected_old.bundles for action in bundle.actions)
-    finally:
-        clock.set_now(None)
+    expected = backup.parse(json.dumps(BASE).encode())
+    old = json.loads(json.dumps(BASE))
+    old["version"] = 1
+    for application in old["applications"]:
+        for action in application["actions"]:
+            del action["uid"]
+    expected_old = backup.parse(json.dumps(old).encode())
+    _read_at_once_only(monkeypatch)
+    assert backup.parse(json.dumps(BASE).encode()) == expected
+    assert backup.parse(json.dumps(old).encode()) == expected_old
+    assert all(action.uid for bundle in expected_old.bundles for action in bundle.actions)
 
 
 def test_fields_left_out_and_kinds_of_record_absent_are_read_at_once_as_one_by_one(monkeypatch):
@@ -234,17 +231,14 @@ def test_fields_left_out_and_kinds_of_record_absent_are_read_at_once_as_one_by_o
                 person["notes"] = None
     data = json.dumps(document).encode()
     clock.set_now(TODAY)
-    try:
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(backup, "_records_at_once", _refuse_at_once)
-            expected = backup.parse(data)
-        first = expected.bundles[0]
-        assert first.application.status.value == "active" and first.application.notes == ""
-        assert first.interviews[0][0].round == 1 and not first.letters
-        _read_at_once_only(monkeypatch)
-        assert backup.parse(data) == expected
-    finally:
-        clock.set_now(None)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(backup, "_records_at_once", _refuse_at_once)
+        expected = backup.parse(data)
+    first = expected.bundles[0]
+    assert first.application.status.value == "active" and first.application.notes == ""
+    assert first.interviews[0][0].round == 1 and not first.letters
+    _read_at_once_only(monkeypatch)
+    assert backup.parse(data) == expected
 
 
 @pytest.mark.parametrize(
@@ -259,12 +253,9 @@ def test_texts_read_at_once_are_cleaned_as_one_by_one(field, written, kept, monk
     document["applications"][1][field] = written
     data = json.dumps(document).encode()
     clock.set_now(TODAY)
-    try:
-        _read_at_once_only(monkeypatch)
-        parsed = backup.parse(data)
-        assert getattr(parsed.bundles[1].application, field) == kept
-    finally:
-        clock.set_now(None)
+    _read_at_once_only(monkeypatch)
+    parsed = backup.parse(data)
+    assert getattr(parsed.bundles[1].application, field) == kept
 
 
 @pytest.mark.parametrize(
@@ -303,8 +294,5 @@ def test_what_the_reading_at_once_cannot_take_is_read_and_named_one_by_one(chang
     change(document)
     data = json.dumps(document).encode()
     clock.set_now(TODAY)
-    try:
-        outcome = _outcome(data)
-        assert isinstance(outcome, str) and re.search(message, outcome), outcome
-    finally:
-        clock.set_now(None)
+    outcome = _outcome(data)
+    assert isinstance(outcome, str) and re.search(message, outcome), outcome
